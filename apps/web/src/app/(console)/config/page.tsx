@@ -1,0 +1,8 @@
+import { ComingSoon } from '@/features/shell/components/coming-soon';
+import { sectionMetadata } from '@/features/shell/section-metadata';
+
+export const generateMetadata = sectionMetadata('config');
+
+export default function Page() {
+  return <ComingSoon section="config" />;
+}

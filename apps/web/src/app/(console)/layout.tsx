@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import { AuthGate } from '@/features/auth/components/auth-gate';
+import { AppShell } from '@/features/shell/components/app-shell';
+
+export default function ConsoleLayout({ children }: { children: ReactNode }) {
+  return (
+    <AuthGate>
+      <AppShell>{children}</AppShell>
+    </AuthGate>
+  );
+}

@@ -1,0 +1,32 @@
+import { AntdRegistry } from '@ant-design/nextjs-registry';
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
+import { THEME_COOKIE, isTheme } from '@/i18n/locales';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  return { title: { template: `%s · ${t('name')}`, default: t('name') }, description: t('tagline') };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const themeCookie = (await cookies()).get(THEME_COOKIE)?.value;
+  const theme = isTheme(themeCookie) ? themeCookie : 'light';
+  return (
+    <html lang={locale === 'zh' ? 'zh-CN' : 'en'} data-theme={theme}>
+      <body>
+        <NextIntlClientProvider>
+          {/* Collects antd's CSS-in-JS during SSR so the first paint is already styled (and in the right theme). */}
+          <AntdRegistry>
+            <Providers initialTheme={theme}>{children}</Providers>
+          </AntdRegistry>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

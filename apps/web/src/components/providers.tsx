@@ -1,0 +1,45 @@
+'use client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useLocale } from 'next-intl';
+import { useState, type ReactNode } from 'react';
+import type { ThemeMode } from '@/i18n/locales';
+import { makeQueryClient } from '@/lib/query-client';
+import { ThemeModeProvider, useThemeMode } from '@/lib/theme-mode';
+
+// System fonts only (nothing downloaded); CJK faces before the generic fallback so Chinese never renders in a serif.
+export const FONT_FAMILY =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+
+function AntdConfig({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  const { mode } = useThemeMode();
+  // dayjs keeps one global locale; setting it during render keeps antd date pickers in step with the language.
+  dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider
+      locale={locale === 'zh' ? zhCN : enUS}
+      theme={{
+        algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
+        token: { fontFamily: FONT_FAMILY, colorPrimary: '#1668dc', borderRadius: 6 },
+      }}
+    >
+      <App>{children}</App>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ initialTheme, children }: { initialTheme: ThemeMode; children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ThemeModeProvider initial={initialTheme}>
+        <AntdConfig>{children}</AntdConfig>
+      </ThemeModeProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+import type { User } from '@wheelhouse/shared';
+import { Button, Result, Spin } from 'antd';
+import { useTranslations } from 'next-intl';
+import { usePathname, useRouter } from 'next/navigation';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { isApiError } from '@/lib/api-client';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { loginHref, useMe } from '../api';
+
+const CurrentUserContext = createContext<User | null>(null);
+
+/** The signed-in user; only valid below <AuthGate>. */
+export function useCurrentUser(): User {
+  const user = useContext(CurrentUserContext);
+  if (!user) {
+    throw new Error('useCurrentUser() used outside <AuthGate>');
+  }
+  return user;
+}
+
+/**
+ * Client-side convenience only: it sends signed-out visitors to /login and back afterwards.
+ * The API enforces authentication on every call regardless of what the browser shows.
+ */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const router = useRouter();
+  const pathname = usePathname();
+  const t = useTranslations('common');
+  const errorMessage = useErrorMessage();
+  const signedOut = isApiError(me.error, 'AUTH_REQUIRED');
+
+  useEffect(() => {
+    if (signedOut) {
+      router.replace(loginHref(`${pathname}${window.location.search}`));
+    }
+  }, [signedOut, pathname, router]);
+
+  if (me.data) {
+    return <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
+  }
+  if (me.error && !signedOut) {
+    return (
+      <Result
+        status="warning"
+        title={errorMessage(me.error)}
+        extra={
+          <Button type="primary" onClick={() => void me.refetch()}>
+            {t('retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <div className="wh-fullscreen-center">
+      <Spin size="large" description={t('loading')} />
+    </div>
+  );
+}

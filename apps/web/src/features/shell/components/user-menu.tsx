@@ -1,0 +1,58 @@
+'use client';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Space, Typography } from 'antd';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useLogout } from '@/features/auth/api';
+import { useCurrentUser } from '@/features/auth/components/auth-gate';
+import { ChangePasswordModal } from '@/features/auth/components/change-password-modal';
+
+export function UserMenu() {
+  const t = useTranslations('header');
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const [changing, setChanging] = useState(false);
+
+  const onLogout = () => {
+    // A full page load drops every cached query and form of the old session.
+    logout.mutate(undefined, { onSettled: () => window.location.assign('/login') });
+  };
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            {
+              key: 'who',
+              type: 'group',
+              label: (
+                <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
+                  {user.username}
+                  {user.isAdmin ? ` · ${t('administrator')}` : ''}
+                </Typography.Text>
+              ),
+            },
+            { type: 'divider' },
+            { key: 'password', icon: <KeyOutlined />, label: t('changePassword'), disabled: user.origin !== 'local' },
+            { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), danger: true },
+          ],
+          onClick: ({ key }) => (key === 'logout' ? onLogout() : key === 'password' ? setChanging(true) : undefined),
+        }}
+      >
+        <Button type="text" aria-label={t('userMenu')} data-testid="user-menu" style={{ height: 40 }}>
+          <Space>
+            <Avatar size="small" icon={<UserOutlined />} />
+            <span className="wh-user-name">{user.displayName || user.username}</span>
+          </Space>
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal
+        open={changing || user.mustChangePassword}
+        forced={user.mustChangePassword}
+        onClose={() => setChanging(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import {
+  ApartmentOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  DeploymentUnitOutlined,
+  FileTextOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export type SectionKey = 'clusters' | 'workloads' | 'config' | 'network' | 'storage';
+
+/** The console's top-level sections, in sidebar order; each key is also its route and its message key. */
+export const SECTIONS: { key: SectionKey; icon: ReactNode }[] = [
+  { key: 'clusters', icon: <ClusterOutlined /> },
+  { key: 'workloads', icon: <DeploymentUnitOutlined /> },
+  { key: 'config', icon: <FileTextOutlined /> },
+  { key: 'network', icon: <ApartmentOutlined /> },
+  { key: 'storage', icon: <DatabaseOutlined /> },
+];
