@@ -1,0 +1,61 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/env.schema.js';
+import { assignRequestId } from './common/logging/pino-options.js';
+import { mountWebProxy } from './web-proxy/web-proxy.js';
+
+export const BODY_LIMIT = '1mb';
+
+/** Builds the HTTP application exactly as production runs it; tests use the same function. */
+export async function createApp(config: AppConfig, databaseUrl: string, secretKey: Buffer): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, secretKey), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    assignRequestId(req, res);
+    next();
+  });
+  // The web app is proxied before anything else so its pages keep Next's own headers and CSP.
+  if (config.WEB_UPSTREAM) mountWebProxy(app, config.WEB_UPSTREAM);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(cookieParser());
+  // JSON only: urlencoded/multipart bodies are what cross-site forms send, so they are never parsed.
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'healthz', method: RequestMethod.GET },
+      { path: 'readyz', method: RequestMethod.GET },
+    ],
+  });
+  if (config.apiDocs) {
+    const doc = new DocumentBuilder().setTitle('Wheelhouse API').setVersion('0.1.0').addCookieAuth('wh_session').build();
+    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  }
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,34 @@
+import { Module, StandardSchemaValidationPipe, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AppErrorFilter } from './common/errors/app-error.filter.js';
+import { pinoHttpOptions } from './common/logging/pino-options.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/env.schema.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, secretKey: Buffer): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, secretKey),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        DatabaseModule.forRoot(databaseUrl),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useValue: new StandardSchemaValidationPipe() },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ChangePasswordRequestSchema,
+  LoginRequestSchema,
+  UserSchema,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type User as UserDto,
+} from '@wheelhouse/shared';
+import type { Response } from 'express';
+import type { RequestMeta } from '../audit/audit.types.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.schema.js';
+import { toUserDto } from '../users/users.mapper.js';
+import type { Principal } from './auth.types.js';
+import { AuthService } from './auth.service.js';
+import { CurrentPrincipal, Public, RequirePermission } from './decorators/access.decorator.js';
+import { ReqMeta } from './decorators/request-meta.decorator.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { SessionService } from './session.service.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiResponse({ status: 200, standardSchema: UserSchema })
+  async login(
+    @Body({ schema: LoginRequestSchema }) body: LoginRequest,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UserDto> {
+    const { user, token } = await this.auth.login(body, meta);
+    setSessionCookie(res, this.sessions, token, this.config.secureCookies);
+    return toUserDto(user);
+  }
+
+  @Post('logout')
+  @RequirePermission('authenticated')
+  @HttpCode(204)
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.logout(principal, meta);
+    clearSessionCookie(res, this.sessions, this.config.secureCookies);
+  }
+
+  @Get('me')
+  @RequirePermission('authenticated')
+  @ApiResponse({ status: 200, standardSchema: UserSchema })
+  me(@CurrentPrincipal() principal: Principal): UserDto {
+    return toUserDto(principal.user);
+  }
+
+  @Post('password')
+  @RequirePermission('authenticated')
+  @HttpCode(204)
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body({ schema: ChangePasswordRequestSchema }) body: ChangePasswordRequest,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    const { token } = await this.auth.changePassword(principal, body, meta);
+    setSessionCookie(res, this.sessions, token, this.config.secureCookies);
+  }
+}

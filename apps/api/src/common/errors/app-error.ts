@@ -1,0 +1,44 @@
+import type { ErrorCode } from '@wheelhouse/shared';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_RATE_LIMITED: 429,
+  AUTH_ACCOUNT_DISABLED: 403,
+  AUTH_PASSWORD_MISMATCH: 400,
+  AUTH_PASSWORD_POLICY: 400,
+  AUTH_EXTERNAL_ACCOUNT: 400,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  USER_EXISTS: 409,
+  USER_NOT_FOUND: 404,
+  USER_SELF_LOCKOUT: 400,
+  NOT_READY: 503,
+  INTERNAL: 500,
+};
+
+/** The one error type services throw; the exception filter turns it into `{code, message, details?, requestId}`. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, opts: { details?: unknown; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.code = code;
+    this.status = STATUS[code];
+    this.details = opts.details;
+    this.headers = opts.headers;
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}

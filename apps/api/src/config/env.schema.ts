@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+/** Every setting the API reads, validated once at boot: a bad value stops the process with a clear message. */
+export const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    /** Unset: an embedded PostgreSQL under WHEELHOUSE_DATA_DIR is started and used. */
+    DATABASE_URL: z.string().url().optional(),
+    WHEELHOUSE_DATA_DIR: z.string().default('.wheelhouse'),
+    /** The origin users open in the browser; CSRF checks compare Origin headers with it. */
+    PUBLIC_URL: z.string().url().optional(),
+    /** Where the Next.js server listens; requests that are not API calls are proxied there. */
+    WEB_UPSTREAM: z.string().url().optional(),
+    WHEELHOUSE_ADMIN_PASSWORD: z.string().min(12).optional(),
+    /** base64 of 32 random bytes; unset: generated once into WHEELHOUSE_DATA_DIR/secret.key (mode 0600). */
+    WHEELHOUSE_SECRET_KEY: z.string().optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+    LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(10),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(10),
+    /** Number of reverse proxies in front of the API whose X-Forwarded-For may be trusted. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MIGRATIONS_DIR: z.string().optional(),
+    API_DOCS: bool,
+  })
+  .transform((env) => {
+    const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
+    return {
+      ...env,
+      dataDir: resolve(env.WHEELHOUSE_DATA_DIR),
+      publicUrl,
+      publicOrigin: publicUrl.origin,
+      secureCookies: publicUrl.protocol === 'https:',
+      apiDocs: env.API_DOCS ?? true,
+    };
+  });
+
+export type AppConfig = z.output<typeof EnvSchema>;
+
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

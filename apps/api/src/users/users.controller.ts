@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  CreateUserRequestSchema,
+  ResetPasswordRequestSchema,
+  UpdateUserRequestSchema,
+  UserListSchema,
+  UserSchema,
+  type CreateUserCommand,
+  type ResetPasswordCommand,
+  type UpdateUserRequest,
+  type User as UserDto,
+  type UserList,
+} from '@wheelhouse/shared';
+import { z } from 'zod';
+import type { RequestMeta } from '../audit/audit.types.js';
+import type { Principal } from '../auth/auth.types.js';
+import { CurrentPrincipal, RequirePermission } from '../auth/decorators/access.decorator.js';
+import { ReqMeta } from '../auth/decorators/request-meta.decorator.js';
+import { toUserDto } from './users.mapper.js';
+import { UsersService } from './users.service.js';
+
+const IdSchema = z.uuid();
+const PageSchema = z.strictObject({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** Local user administration. Until console RBAC lands, every route here is for console admins only. */
+@ApiTags('users')
+@Controller('users')
+@RequirePermission('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiResponse({ status: 200, standardSchema: UserListSchema })
+  async list(@Query({ schema: PageSchema }) page: z.output<typeof PageSchema>): Promise<UserList> {
+    const { items, total } = await this.users.list(page);
+    return { items: items.map(toUserDto), total };
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, standardSchema: UserSchema })
+  async get(@Param('id', { schema: IdSchema }) id: string): Promise<UserDto> {
+    return toUserDto(await this.users.get(id));
+  }
+
+  @Post()
+  @ApiResponse({ status: 201, standardSchema: UserSchema })
+  async create(
+    @Body({ schema: CreateUserRequestSchema }) body: CreateUserCommand,
+    @CurrentPrincipal() by: Principal,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<UserDto> {
+    return toUserDto(await this.users.create(body, by, meta));
+  }
+
+  @Patch(':id')
+  @ApiResponse({ status: 200, standardSchema: UserSchema })
+  async update(
+    @Param('id', { schema: IdSchema }) id: string,
+    @Body({ schema: UpdateUserRequestSchema }) body: UpdateUserRequest,
+    @CurrentPrincipal() by: Principal,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<UserDto> {
+    return toUserDto(await this.users.update(id, body, by, meta));
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  async resetPassword(
+    @Param('id', { schema: IdSchema }) id: string,
+    @Body({ schema: ResetPasswordRequestSchema }) body: ResetPasswordCommand,
+    @CurrentPrincipal() by: Principal,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
+    await this.users.resetPassword(id, body, by, meta);
+  }
+
+  @Delete(':id/sessions')
+  @HttpCode(204)
+  async endSessions(
+    @Param('id', { schema: IdSchema }) id: string,
+    @CurrentPrincipal() by: Principal,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
+    await this.users.endSessions(id, by, meta);
+  }
+}

@@ -1,0 +1,78 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig, type AppConfig } from '../../src/config/env.schema.js';
+import { BootstrapAdminService } from '../../src/users/bootstrap-admin.service.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+export const ORIGIN = 'http://wheelhouse.test';
+export const ADMIN_PASSWORD = 'integration-admin-pw-1';
+
+export interface TestApp {
+  app: INestApplication;
+  server: Server;
+  config: AppConfig;
+  db: TestDatabase;
+  close: () => Promise<void>;
+}
+
+/** The real application on its own cloned database, with the bootstrap admin created. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'wheelhouse-app-'));
+  const config = loadConfig({
+    PUBLIC_URL: ORIGIN,
+    WHEELHOUSE_DATA_DIR: dataDir,
+    WHEELHOUSE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createApp(config, db.url, randomBytes(32));
+  await app.init();
+  await app.get(BootstrapAdminService).ensureAdmin();
+  return {
+    app,
+    server: app.getHttpServer() as Server,
+    config,
+    db,
+    close: async () => {
+      await app.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser-like client: keeps cookies and sends the console's Origin on every request. */
+export function browser(t: TestApp) {
+  const agent = request.agent(t.server);
+  return {
+    agent,
+    get: (url: string) => agent.get(url).set('Origin', ORIGIN),
+    post: (url: string, body?: object) => agent.post(url).set('Origin', ORIGIN).send(body),
+    patch: (url: string, body?: object) => agent.patch(url).set('Origin', ORIGIN).send(body),
+    delete: (url: string) => agent.delete(url).set('Origin', ORIGIN),
+  };
+}
+
+export type Browser = ReturnType<typeof browser>;
+
+export async function loginAs(t: TestApp, username: string, password: string): Promise<Browser> {
+  const b = browser(t);
+  const res = await b.post('/api/auth/login', { username, password });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return b;
+}
+
+/** Creates a non-admin user through the API as admin and returns a signed-in client for it. */
+export async function createUser(t: TestApp, admin: Browser, username: string, isAdmin = false): Promise<Browser> {
+  const password = `${username}-password-1`;
+  const res = await admin.post('/api/users', { username, password, isAdmin });
+  if (res.status !== 201) throw new Error(`create ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return loginAs(t, username, password);
+}

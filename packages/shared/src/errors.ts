@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes: the API returns them in every error body and the web app translates them.
+ * Never rename a code; add new ones.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'AUTH_REQUIRED',
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_RATE_LIMITED',
+  'AUTH_ACCOUNT_DISABLED',
+  'AUTH_PASSWORD_MISMATCH',
+  'AUTH_PASSWORD_POLICY',
+  'AUTH_EXTERNAL_ACCOUNT',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'USER_EXISTS',
+  'USER_NOT_FOUND',
+  'USER_SELF_LOCKOUT',
+  'NOT_READY',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z
+  .object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string(),
+  })
+  .meta({ id: 'ErrorBody' });
+
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
