@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // The console sits behind the API's reverse proxy; nothing is ever fetched from another host.
   images: { unoptimized: true },
+  // `next dev` is opened as http://127.0.0.1:3001 or through the API's proxy on localhost.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
 };
 
 export default createNextIntlPlugin('./src/i18n/request.ts')(nextConfig);

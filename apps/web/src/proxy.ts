@@ -36,7 +36,7 @@ export const config = {
   matcher: [
     {
       // Pages only: static chunks, the icon and prefetches need no policy of their own.
-      source: '/((?!api|_next/static|_next/image|icon.svg|favicon.ico).*)',
+      source: '/((?!api/|_next/|icon.svg|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

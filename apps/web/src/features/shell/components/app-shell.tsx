@@ -41,6 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
+          className="wh-sider"
           style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
         >
           <SideNav />

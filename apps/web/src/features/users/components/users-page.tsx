@@ -69,6 +69,7 @@ export function UsersPage() {
     {
       title: tCommon('actions'),
       key: 'actions',
+      fixed: 'right',
       render: (_, user) => (
         <Space size={0} wrap>
           {user.disabled ? (
@@ -123,6 +124,7 @@ export function UsersPage() {
       )}
       <Table<User>
         rowKey="id"
+        size="middle"
         columns={columns}
         dataSource={users.data?.items}
         loading={users.isPending}

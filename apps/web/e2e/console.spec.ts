@@ -1,0 +1,64 @@
+import { ADMIN, expect, login, logout, test } from './fixtures';
+
+test.describe('console basics as the bootstrap admin', () => {
+  test('logs in, switches language and theme, logs out', async ({ page }) => {
+    await login(page, ADMIN.username, ADMIN.password);
+    await expect(page).toHaveURL(/\/clusters$/);
+    const nav = page.getByRole('navigation');
+    await expect(nav.getByRole('link', { name: 'Workloads' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Users' })).toBeVisible();
+
+    // zh and back: the whole shell re-renders from the other catalog, no reload needed.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await expect(nav.getByRole('link', { name: '工作负载' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByTestId('section-title')).toContainText('集群');
+    await page.reload();
+    await expect(nav.getByRole('link', { name: '工作负载' })).toBeVisible();
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect(nav.getByRole('link', { name: 'Workloads' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    // Dark mode changes real colours (antd tokens), and survives a reload via its cookie.
+    const header = page.locator('.wh-header');
+    const background = () => header.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await background();
+    await page.getByTestId('theme-toggle').click();
+    await expect.poll(background).not.toBe(light);
+    const dark = await background();
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect.poll(background).toBe(dark);
+    await page.getByTestId('theme-toggle').click();
+    await expect.poll(background).toBe(light);
+
+    await logout(page);
+    // The session is really gone: console pages send us back to the login page.
+    await page.goto('/workloads');
+    await expect(page).toHaveURL(/\/login\?next=%2Fworkloads$/);
+  });
+
+  test('shows a translated error for a wrong password', async ({ page }) => {
+    await login(page, ADMIN.username, 'definitely-not-the-password');
+    await expect(page.getByTestId('login-error')).toContainText('Incorrect username or password.');
+    await expect(page).toHaveURL(/\/login/);
+
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByLabel('密码').fill('still-not-the-password');
+    await page.getByRole('button', { name: /^登\s*录$/ }).click();
+    await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误。');
+  });
+
+  test('returns to the requested page after login', async ({ page }) => {
+    await page.goto('/admin/users');
+    await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fusers$/);
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  });
+});
