@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const requirement = this.reflector.getAllAndOverride<PermissionRequirement | undefined>(PERMISSION_KEY, targets);
     const req = ctx.switchToHttp().getRequest<Request>();
     if (!isPublic && !requirement) {
-      this.logger.error(`Route ${req.method} ${req.route?.path ?? req.path} has no access marker; denied`);
+      this.logger.error(`Route ${req.method} ${req.path} has no access marker; denied`);
       throw new AppError('FORBIDDEN', 'Access denied');
     }
     assertSameOrigin(req, this.config.publicOrigin);

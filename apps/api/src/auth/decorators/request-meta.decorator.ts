@@ -6,7 +6,7 @@ import type { RequestMeta } from '../../audit/audit.types.js';
 export const ReqMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta => {
   const req = ctx.switchToHttp().getRequest<Request>();
   return {
-    requestId: req.id === undefined ? undefined : String(req.id),
+    requestId: typeof req.id === 'string' ? req.id : undefined,
     ip: req.ip,
     userAgent: req.get('user-agent')?.slice(0, 512),
   };

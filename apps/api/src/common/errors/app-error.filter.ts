@@ -41,7 +41,7 @@ export class AppErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const error = fromUnknown(exception);
     if (error.code === 'INTERNAL') this.logger.error(exception);
-    const body: ErrorBody = { code: error.code, message: error.message, requestId: String(req.id ?? '') };
+    const body: ErrorBody = { code: error.code, message: error.message, requestId: typeof req.id === 'string' ? req.id : '' };
     if (error.details !== undefined) body.details = error.details;
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(error.headers ?? {})) res.setHeader(k, v);

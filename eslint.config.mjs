@@ -1,0 +1,112 @@
+// Lint for the whole monorepo: typescript-eslint (type-aware), React hooks + Next for the web app, and the
+// import boundaries of ARCHITECTURE.md, which are rules here so they cannot decay into conventions.
+import js from '@eslint/js';
+import nextPlugin from '@next/eslint-plugin-next';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const PRISMA_IMPORTS = {
+  group: ['@prisma/client', '@prisma/client/*', '**/generated/prisma/*', '**/generated/prisma'],
+  allowTypeImports: true,
+  message: 'Prisma is used only in *.repository.ts and apps/api/src/database/ (types may be imported anywhere).',
+};
+const K8S_CLIENT_IMPORTS = {
+  group: ['@kubernetes/client-node', '@kubernetes/client-node/*'],
+  message: '@kubernetes/client-node is used only under apps/api/src/k8s/.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.next/**',
+      '**/generated/**',
+      '**/.turbo/**',
+      'reports/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      'apps/web/next-env.d.ts',
+      '.wheelhouse/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.mjs', '*.ts', 'scripts/*.mjs', 'apps/web/scripts/*.mjs'],
+          defaultProject: 'tsconfig.base.json',
+        },
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      eqeqeq: ['error', 'smart'],
+      curly: ['error', 'multi-line'],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  // Import boundaries (API): client-node only in k8s/, Prisma only in repositories and database/.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/k8s/**', 'apps/api/src/**/*.repository.ts', 'apps/api/src/database/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [K8S_CLIENT_IMPORTS, PRISMA_IMPORTS] }] },
+  },
+  {
+    files: ['apps/api/src/**/*.repository.ts', 'apps/api/src/database/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [K8S_CLIENT_IMPORTS] }] },
+  },
+  {
+    files: ['apps/api/src/k8s/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [PRISMA_IMPORTS] }] },
+  },
+  // Web and shared code never reach the server-only libraries.
+  {
+    files: ['apps/web/**/*.{ts,tsx}', 'packages/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [K8S_CLIENT_IMPORTS, { ...PRISMA_IMPORTS, allowTypeImports: false }, { group: ['@nestjs/*'], message: 'Nest is server-only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
+    settings: { next: { rootDir: 'apps/web' } },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      'react/no-danger': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Cluster and user text must render as text.' },
+      ],
+    },
+  },
+  // Tests may use Prisma directly (drift guard) and loosen a few type-safety rules around HTTP bodies.
+  {
+    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*.test.ts', '**/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);
