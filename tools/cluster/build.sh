@@ -60,8 +60,11 @@ step "building Kubernetes ${KUBE_VERSION} (kube-apiserver, kube-controller-manag
   k8s.io/kubernetes/cmd/kube-scheduler \
   k8s.io/kubernetes/cmd/kubectl)
 
-"$tmp/kube-apiserver" --version | grep -q "Kubernetes ${KUBE_VERSION}" || { echo "[cluster:build] version stamp missing" >&2; exit 1; }
-"$tmp/etcd" --version | grep -q "${ETCD_VERSION#v}" || { echo "[cluster:build] etcd version mismatch" >&2; exit 1; }
+# Capture first: `cmd | grep -q` under pipefail fails at random when grep exits early and cmd gets SIGPIPE.
+kube_version="$("$tmp/kube-apiserver" --version)"
+etcd_version="$("$tmp/etcd" --version)"
+[[ "$kube_version" == *"Kubernetes ${KUBE_VERSION}"* ]] || { echo "[cluster:build] version stamp missing: $kube_version" >&2; exit 1; }
+[[ "$etcd_version" == *"etcd Version: ${ETCD_VERSION#v}"* ]] || { echo "[cluster:build] etcd version mismatch: $etcd_version" >&2; exit 1; }
 total=$(( $(date +%s) - start ))
 echo "built_seconds=$total" > "$tmp/.complete"
 rm -rf "$out" && mv "$tmp" "$out"

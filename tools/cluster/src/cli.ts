@@ -24,7 +24,10 @@ const { positionals, values } = parseArgs({
   },
 });
 
-const logFor = (name: string): Logger => (message) => console.error(`[cluster:${name}] ${message}`);
+const logFor =
+  (name: string): Logger =>
+  (message) =>
+    console.error(`[cluster:${name}] ${message}`);
 
 async function startCluster(name: string, nodes: number | undefined, fresh: boolean) {
   const binDir = ensureBinaries();
@@ -33,7 +36,9 @@ async function startCluster(name: string, nodes: number | undefined, fresh: bool
     console.log(`cluster "${name}" already running at ${state.server}`);
   } else {
     const verdict = (state.startupSeconds ?? 0) <= WARM_START_BUDGET_SECONDS ? 'within' : 'OVER';
-    console.log(`cluster "${name}" started in ${state.startupSeconds}s (${verdict} the ${WARM_START_BUDGET_SECONDS}s budget)`);
+    console.log(
+      `cluster "${name}" started in ${state.startupSeconds}s (${verdict} the ${WARM_START_BUDGET_SECONDS}s budget)`,
+    );
   }
   console.log(`  server:     ${state.server}\n  kubeconfig: ${state.kubeconfigPath}\n  nodes:      ${state.nodes}`);
   console.log(`  try:        KUBECONFIG=${state.kubeconfigPath} ${state.binDir}/kubectl get nodes -o wide`);
@@ -45,15 +50,21 @@ async function printStatus(): Promise<void> {
   if (clusters.length === 0) console.log('no clusters');
   for (const state of clusters) {
     const health = (await isHealthy(state)) ? 'running' : isRunning(state) ? 'degraded' : 'stopped';
-    const pids = Object.entries(state.components).map(([c, v]) => `${c}=${v.pid}`).join(' ');
-    console.log(`${state.name}\t${health}\t${state.server}\tnodes=${state.nodes}\t${state.kubeconfigPath}${pids ? `\t${pids}` : ''}`);
+    const pids = Object.entries(state.components)
+      .map(([c, v]) => `${c}=${v.pid}`)
+      .join(' ');
+    console.log(
+      `${state.name}\t${health}\t${state.server}\tnodes=${state.nodes}\t${state.kubeconfigPath}${pids ? `\t${pids}` : ''}`,
+    );
   }
 }
 
 async function main(): Promise<void> {
   const [command] = positionals;
   const nodes = values.nodes === undefined ? undefined : Number(values.nodes);
-  if (nodes !== undefined && !(Number.isInteger(nodes) && nodes > 0)) throw new Error('--nodes must be a positive integer');
+  if (nodes !== undefined && !(Number.isInteger(nodes) && nodes > 0)) {
+    throw new Error('--nodes must be a positive integer');
+  }
   switch (command) {
     case 'up':
       await startCluster(values.name, nodes, values.fresh);

@@ -27,51 +27,91 @@ export function componentArgv(name: ComponentName, c: ComponentContext): string[
   const { ports, pki } = c;
   switch (name) {
     case 'etcd':
-      return [bin, '--name=default', `--data-dir=${join(c.dir, 'etcd')}`,
-        `--listen-client-urls=${url(ports.etcdClient)}`, `--advertise-client-urls=${url(ports.etcdClient)}`,
-        `--listen-peer-urls=${url(ports.etcdPeer)}`, `--initial-advertise-peer-urls=${url(ports.etcdPeer)}`,
+      return [
+        bin,
+        '--name=default',
+        `--data-dir=${join(c.dir, 'etcd')}`,
+        `--listen-client-urls=${url(ports.etcdClient)}`,
+        `--advertise-client-urls=${url(ports.etcdClient)}`,
+        `--listen-peer-urls=${url(ports.etcdPeer)}`,
+        `--initial-advertise-peer-urls=${url(ports.etcdPeer)}`,
         `--initial-cluster=default=${url(ports.etcdPeer)}`,
         // Throwaway data: skipping fsync makes every write (and startup) much cheaper on slow disks.
-        '--unsafe-no-fsync=true', '--auto-compaction-mode=periodic', '--auto-compaction-retention=5m',
-        '--log-level=warn'];
+        '--unsafe-no-fsync=true',
+        '--auto-compaction-mode=periodic',
+        '--auto-compaction-retention=5m',
+        '--log-level=warn',
+      ];
     case 'kube-apiserver':
-      return [bin, `--etcd-servers=${url(ports.etcdClient)}`,
-        '--bind-address=127.0.0.1', `--secure-port=${ports.apiserver}`,
+      return [
+        bin,
+        `--etcd-servers=${url(ports.etcdClient)}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${ports.apiserver}`,
         // No default route / loopback advertise address: without "none" the endpoint reconciler rejects 127.0.0.1.
-        '--advertise-address=127.0.0.1', '--endpoint-reconciler-type=none',
-        `--tls-cert-file=${pki.apiserverCert}`, `--tls-private-key-file=${pki.apiserverKey}`,
-        `--client-ca-file=${pki.caCert}`, `--token-auth-file=${pki.tokensCsv}`,
+        '--advertise-address=127.0.0.1',
+        '--endpoint-reconciler-type=none',
+        `--tls-cert-file=${pki.apiserverCert}`,
+        `--tls-private-key-file=${pki.apiserverKey}`,
+        `--client-ca-file=${pki.caCert}`,
+        `--token-auth-file=${pki.tokensCsv}`,
         '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
         `--service-account-key-file=${pki.serviceAccountPub}`,
         `--service-account-signing-key-file=${pki.serviceAccountKey}`,
         `--service-cluster-ip-range=${SERVICE_CIDR}`,
-        '--authorization-mode=Node,RBAC', '--allow-privileged=true',
+        '--authorization-mode=Node,RBAC',
+        '--allow-privileged=true',
         // logs/exec go to the node's Hostname ("localhost") at the kwok port, never to an InternalIP.
         '--kubelet-preferred-address-types=Hostname',
         // APF costs CPU on 2 cores and only matters under contention a test cluster never sees.
-        '--enable-priority-and-fairness=false', '--profiling=false'];
+        '--enable-priority-and-fairness=false',
+        '--profiling=false',
+      ];
     case 'kube-controller-manager':
-      return [bin, `--kubeconfig=${c.kubeconfigPath}`,
-        `--authentication-kubeconfig=${c.kubeconfigPath}`, `--authorization-kubeconfig=${c.kubeconfigPath}`,
-        '--bind-address=127.0.0.1', `--secure-port=${ports.controllerManager}`,
+      return [
+        bin,
+        `--kubeconfig=${c.kubeconfigPath}`,
+        `--authentication-kubeconfig=${c.kubeconfigPath}`,
+        `--authorization-kubeconfig=${c.kubeconfigPath}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${ports.controllerManager}`,
         `--authorization-always-allow-paths=${healthPaths}`,
-        `--root-ca-file=${pki.caCert}`, `--service-account-private-key-file=${pki.serviceAccountKey}`,
+        `--root-ca-file=${pki.caCert}`,
+        `--service-account-private-key-file=${pki.serviceAccountKey}`,
         // Lets CertificateSigningRequests be approved and signed, so the console's CSR pages have real data.
-        `--cluster-signing-cert-file=${pki.caCert}`, `--cluster-signing-key-file=${pki.caKey}`,
+        `--cluster-signing-cert-file=${pki.caCert}`,
+        `--cluster-signing-key-file=${pki.caKey}`,
         // Pod IPs are loopback (POD_CIDR) and the API rejects loopback endpoint addresses, so these two controllers
         // would only fail forever and flood every namespace with FailedToUpdateEndpointSlices warning events.
         '--controllers=*,-endpoints-controller,-endpointslice-controller',
         // Single instance: leader election would only add a lease wait after every restart.
-        '--leader-elect=false', '--profiling=false'];
+        '--leader-elect=false',
+        '--profiling=false',
+      ];
     case 'kube-scheduler':
-      return [bin, `--kubeconfig=${c.kubeconfigPath}`,
-        `--authentication-kubeconfig=${c.kubeconfigPath}`, `--authorization-kubeconfig=${c.kubeconfigPath}`,
-        '--bind-address=127.0.0.1', `--secure-port=${ports.scheduler}`,
-        `--authorization-always-allow-paths=${healthPaths}`, '--leader-elect=false', '--profiling=false'];
+      return [
+        bin,
+        `--kubeconfig=${c.kubeconfigPath}`,
+        `--authentication-kubeconfig=${c.kubeconfigPath}`,
+        `--authorization-kubeconfig=${c.kubeconfigPath}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${ports.scheduler}`,
+        `--authorization-always-allow-paths=${healthPaths}`,
+        '--leader-elect=false',
+        '--profiling=false',
+      ];
     case 'kwok':
-      return [bin, `--kubeconfig=${c.kubeconfigPath}`, `--config=${c.kwokConfigPath}`,
-        '--manage-all-nodes=true', '--node-ip=127.0.0.1', '--node-name=localhost',
-        `--node-port=${ports.kwok}`, `--server-address=127.0.0.1:${ports.kwok}`,
-        `--cidr=${POD_CIDR}`, '--node-lease-duration-seconds=40'];
+      return [
+        bin,
+        `--kubeconfig=${c.kubeconfigPath}`,
+        `--config=${c.kwokConfigPath}`,
+        '--manage-all-nodes=true',
+        '--node-ip=127.0.0.1',
+        '--node-name=localhost',
+        `--node-port=${ports.kwok}`,
+        `--server-address=127.0.0.1:${ports.kwok}`,
+        `--cidr=${POD_CIDR}`,
+        '--node-lease-duration-seconds=40',
+      ];
   }
 }

@@ -51,7 +51,9 @@ export async function up(options: UpOptions): Promise<ClusterState & { reused: b
       return { ...readState(dir)!, reused: true };
     }
     if (previous) await stopComponents(previous, options.log);
-    if (options.fresh) for (const sub of ['etcd', 'pki', 'exec-sandbox']) rmSync(join(dir, sub), { recursive: true, force: true });
+    if (options.fresh) {
+      for (const sub of ['etcd', 'pki', 'exec-sandbox']) rmSync(join(dir, sub), { recursive: true, force: true });
+    }
     const state = await start(dir, options, previous);
     return { ...state, reused: false };
   });
@@ -68,10 +70,24 @@ async function start(dir: string, options: UpOptions, previous: ClusterState | u
   const kubeconfigYaml = renderKubeconfig(options.name, server, pki);
   writeFileSync(kubeconfigPath, kubeconfigYaml, { mode: 0o600 });
   const kwok = writeKwokConfig(dir, options.binDir);
-  const context: ComponentContext = { dir, binDir: options.binDir, ports, pki, kubeconfigPath,
-    kwokConfigPath: kwok.configPath };
-  const state: ClusterState = { name: options.name, dir, binDir: options.binDir, ports, server, kubeconfigPath,
-    nodes: options.nodes ?? 1, components: {} };
+  const context: ComponentContext = {
+    dir,
+    binDir: options.binDir,
+    ports,
+    pki,
+    kubeconfigPath,
+    kwokConfigPath: kwok.configPath,
+  };
+  const state: ClusterState = {
+    name: options.name,
+    dir,
+    binDir: options.binDir,
+    ports,
+    server,
+    kubeconfigPath,
+    nodes: options.nodes ?? 1,
+    components: {},
+  };
   writeState(state);
 
   try {
@@ -117,11 +133,16 @@ async function waitHealthy(state: ClusterState, name: ComponentName, url: string
   const component = state.components[name];
   if (!component) throw new Error(`${name} was not started`);
   const ca = verifyWithCa ? readFileSync(join(state.dir, 'pki', 'ca.crt')) : undefined;
-  await waitFor(`${name} ${url}`, () => httpOk(url, { ca }), STARTUP_TIMEOUT_MS, () => {
-    if (!isOurProcess(component.pid, marker(state.dir))) {
-      throw new Error(`${name} exited during startup; last lines of ${component.log}:\n${tailLog(component.log)}`);
-    }
-  });
+  await waitFor(
+    `${name} ${url}`,
+    () => httpOk(url, { ca }),
+    STARTUP_TIMEOUT_MS,
+    () => {
+      if (!isOurProcess(component.pid, marker(state.dir))) {
+        throw new Error(`${name} exited during startup; last lines of ${component.log}:\n${tailLog(component.log)}`);
+      }
+    },
+  );
 }
 
 async function addNodes(state: ClusterState, count: number): Promise<void> {

@@ -3,8 +3,15 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ApiextensionsV1Api, AppsV1Api, BatchV1Api, CoreV1Api, KubernetesObjectApi, loadAllYaml, PatchStrategy,
-  type KubeConfig, type KubernetesObject,
+  ApiextensionsV1Api,
+  AppsV1Api,
+  BatchV1Api,
+  CoreV1Api,
+  KubernetesObjectApi,
+  loadAllYaml,
+  PatchStrategy,
+  type KubeConfig,
+  type KubernetesObject,
 } from '@kubernetes/client-node';
 import type { Logger } from './control-plane.ts';
 import { kubeConfigFromYaml } from './kubeconfig.ts';
@@ -19,12 +26,15 @@ const WAIT_MS = 120_000;
 
 export function loadDemoManifests(clusterDir: string): KubernetesObject[] {
   const dir = join(packageDir, 'demo');
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().flatMap((file) => {
-    const text = readFileSync(join(dir, file), 'utf8').replaceAll('__CLUSTER_DIR__', clusterDir);
-    // client-node's typed loader, not a plain YAML parse: its serializer only writes model fields (it maps
-    // `_default`/`_enum` back to `default`/`enum`), so plain objects would silently lose such keys on apply.
-    return (loadAllYaml(text) as (KubernetesObject | null)[]).filter((o): o is KubernetesObject => Boolean(o));
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((file) => {
+      const text = readFileSync(join(dir, file), 'utf8').replaceAll('__CLUSTER_DIR__', clusterDir);
+      // client-node's typed loader, not a plain YAML parse: its serializer only writes model fields (it maps
+      // `_default`/`_enum` back to `default`/`enum`), so plain objects would silently lose such keys on apply.
+      return (loadAllYaml(text) as (KubernetesObject | null)[]).filter((o): o is KubernetesObject => Boolean(o));
+    });
 }
 
 async function apply(kc: KubeConfig, objects: KubernetesObject[]): Promise<void> {
@@ -39,17 +49,29 @@ export async function applyDemo(state: ClusterState, log: Logger): Promise<void>
   const kc = kubeConfigFromYaml(readFileSync(state.kubeconfigPath, 'utf8'));
   mkdirSync(join(state.dir, 'volumes', 'demo-pv-0'), { recursive: true });
   const objects = loadDemoManifests(state.dir);
-  const crdGroups = new Set(objects.filter((o) => o.kind === 'CustomResourceDefinition')
-    .map((o) => (o as { spec: { group: string } }).spec.group));
+  const crdGroups = new Set(
+    objects
+      .filter((o) => o.kind === 'CustomResourceDefinition')
+      .map((o) => (o as { spec: { group: string } }).spec.group),
+  );
   const isCustom = (o: KubernetesObject) => crdGroups.has(o.apiVersion?.split('/')[0] ?? '');
 
   log(`applying ${objects.length} demo objects`);
-  await apply(kc, objects.filter((o) => !isCustom(o)));
+  await apply(
+    kc,
+    objects.filter((o) => !isCustom(o)),
+  );
   const extensions = kc.makeApiClient(ApiextensionsV1Api);
   for (const crd of objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
     const name = crd.metadata?.name ?? '';
-    await waitFor(`CRD ${name} Established`, async () => (await extensions.readCustomResourceDefinition({ name }))
-      .status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ?? false, WAIT_MS);
+    await waitFor(
+      `CRD ${name} Established`,
+      async () =>
+        (await extensions.readCustomResourceDefinition({ name })).status?.conditions?.some(
+          (c) => c.type === 'Established' && c.status === 'True',
+        ) ?? false,
+      WAIT_MS,
+    );
   }
   await apply(kc, objects.filter(isCustom));
 
@@ -58,12 +80,23 @@ export async function applyDemo(state: ClusterState, log: Logger): Promise<void>
   const batch = kc.makeApiClient(BatchV1Api);
   const core = kc.makeApiClient(CoreV1Api);
   await Promise.all([
-    waitFor('deployment team-a/web', async () =>
-      (await apps.readNamespacedDeployment({ name: 'web', namespace: 'team-a' })).status?.availableReplicas === 3, WAIT_MS),
-    waitFor('job team-b/report', async () =>
-      (await batch.readNamespacedJob({ name: 'report', namespace: 'team-b' })).status?.succeeded === 2, WAIT_MS),
-    waitFor('pvc team-a/db-data', async () =>
-      (await core.readNamespacedPersistentVolumeClaim({ name: 'db-data', namespace: 'team-a' })).status?.phase === 'Bound',
-    WAIT_MS),
+    waitFor(
+      'deployment team-a/web',
+      async () =>
+        (await apps.readNamespacedDeployment({ name: 'web', namespace: 'team-a' })).status?.availableReplicas === 3,
+      WAIT_MS,
+    ),
+    waitFor(
+      'job team-b/report',
+      async () => (await batch.readNamespacedJob({ name: 'report', namespace: 'team-b' })).status?.succeeded === 2,
+      WAIT_MS,
+    ),
+    waitFor(
+      'pvc team-a/db-data',
+      async () =>
+        (await core.readNamespacedPersistentVolumeClaim({ name: 'db-data', namespace: 'team-a' })).status?.phase ===
+        'Bound',
+      WAIT_MS,
+    ),
   ]);
 }

@@ -111,10 +111,14 @@ export async function createTestNamespace(cluster: TestCluster, prefix: string):
     name,
     async delete() {
       await core.deleteNamespace({ name });
-      await waitFor(`namespace ${name} deleted`, async () => {
-        const list = await core.listNamespace({ fieldSelector: `metadata.name=${name}` });
-        return list.items.length === 0;
-      }, 120_000);
+      await waitFor(
+        `namespace ${name} deleted`,
+        async () => {
+          const list = await core.listNamespace({ fieldSelector: `metadata.name=${name}` });
+          return list.items.length === 0;
+        },
+        120_000,
+      );
     },
   };
 }

@@ -14,8 +14,10 @@ export function renderKubeconfig(clusterName: string, server: string, pki: Pki):
     kind: 'Config',
     clusters: [{ name: cluster, cluster: { server, 'certificate-authority-data': b64(pki.caCert) } }],
     users: [
-      { name: `${cluster}-admin`,
-        user: { 'client-certificate-data': b64(pki.adminCert), 'client-key-data': b64(pki.adminKey) } },
+      {
+        name: `${cluster}-admin`,
+        user: { 'client-certificate-data': b64(pki.adminCert), 'client-key-data': b64(pki.adminKey) },
+      },
       { name: `${cluster}-token`, user: { token: pki.adminToken } },
     ],
     contexts: [

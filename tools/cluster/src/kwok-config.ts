@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 
 /** Node Ready + lease heartbeat; pods Running, Job pods Succeeded, deletion finalized. */
-const STAGE_FILES = ['node-initialize.yaml', 'node-heartbeat-with-lease.yaml', 'pod-ready.yaml',
-  'pod-complete.yaml', 'pod-delete.yaml'];
+const STAGE_FILES = [
+  'node-initialize.yaml',
+  'node-heartbeat-with-lease.yaml',
+  'pod-ready.yaml',
+  'pod-complete.yaml',
+  'pod-delete.yaml',
+];
 const REQUIRED_STAGES = new Set(['node-initialize.yaml', 'pod-ready.yaml', 'pod-complete.yaml', 'pod-delete.yaml']);
 
 /**
@@ -56,7 +61,12 @@ export function writeKwokConfig(dir: string, binDir: string): KwokFiles {
     kind: 'ClusterExec',
     metadata: { name: 'wheelhouse-exec' },
     spec: {
-      execs: [{ containers: [EXEC_CONTAINER], local: { workDir: files.execSandbox, envs: [{ name: 'HOME', value: files.execSandbox }] } }],
+      execs: [
+        {
+          containers: [EXEC_CONTAINER],
+          local: { workDir: files.execSandbox, envs: [{ name: 'HOME', value: files.execSandbox }] },
+        },
+      ],
     },
   };
   const docs = [...stages, stringify(logs).trim(), stringify(exec).trim()];

@@ -27,8 +27,10 @@ export async function withClusterLock<T>(dir: string, fn: () => Promise<T>, time
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (!holderAlive(lockPath)) rmSync(lockPath, { force: true }); // left by a killed process
-      else if (Date.now() > deadline) throw new Error(`cluster ${dir} is locked by another process`);
+      if (!holderAlive(lockPath)) {
+        rmSync(lockPath, { force: true });
+      } // left by a killed process
+      else if (Date.now() > deadline) throw new Error(`cluster ${dir} is locked by another process`, { cause: error });
       else await sleep(200);
     }
   }

@@ -29,11 +29,14 @@ const portOf = (address: string) => Number(address.slice(address.lastIndexOf(':'
 /** All TCP and UDP sockets (listening and connected) from `ss`, with the PIDs that hold them. */
 export function listSockets(): SocketEntry[] {
   const out = execFileSync('ss', ['-H', '-tuanp'], { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).map((line) => {
-    const [netid = '', state = '', , , local = '', peer = '', ...rest] = line.trim().split(/\s+/);
-    const pids = [...rest.join(' ').matchAll(/pid=(\d+)/g)].map((m) => Number(m[1]));
-    return { netid, state, local, peer, pids };
-  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [netid = '', state = '', , , local = '', peer = '', ...rest] = line.trim().split(/\s+/);
+      const pids = [...rest.join(' ').matchAll(/pid=(\d+)/g)].map((m) => Number(m[1]));
+      return { netid, state, local, peer, pids };
+    });
 }
 
 /**
@@ -44,8 +47,9 @@ export function listSockets(): SocketEntry[] {
 export function auditClusterSockets(state: ClusterState): { sockets: SocketEntry[]; violations: SocketEntry[] } {
   const pids = new Set(Object.values(state.components).map((c) => c.pid));
   const ports = new Set(Object.values(state.ports));
-  const sockets = listSockets().filter((s) => s.pids.some((p) => pids.has(p))
-    || ports.has(portOf(s.local)) || ports.has(portOf(s.peer)));
+  const sockets = listSockets().filter(
+    (s) => s.pids.some((p) => pids.has(p)) || ports.has(portOf(s.local)) || ports.has(portOf(s.peer)),
+  );
   const violations = sockets.filter((s) => {
     const peerHost = hostOf(s.peer);
     const peerIsWildcard = s.state === 'LISTEN' || s.state === 'UNCONN' || peerHost === '*' || peerHost === '0.0.0.0';

@@ -37,8 +37,23 @@ function signedCert(p: Pki, name: string, subject: string, extensions: string): 
   newKey(key);
   openssl(['req', '-new', '-key', key, '-subj', subject, '-out', csr]);
   writeFileSync(ext, extensions);
-  openssl(['x509', '-req', '-in', csr, '-CA', p.caCert, '-CAkey', p.caKey, '-CAcreateserial',
-    '-days', DAYS, '-extfile', ext, '-out', join(p.dir, `${name}.crt`)]);
+  openssl([
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    p.caCert,
+    '-CAkey',
+    p.caKey,
+    '-CAcreateserial',
+    '-days',
+    DAYS,
+    '-extfile',
+    ext,
+    '-out',
+    join(p.dir, `${name}.crt`),
+  ]);
 }
 
 export function pkiPaths(dir: string): Omit<Pki, 'adminToken'> {
@@ -63,20 +78,49 @@ export function ensurePki(dir: string, clusterName: string, serviceIp: string): 
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const p: Pki = { ...paths, adminToken: '' };
     newKey(p.caKey);
-    openssl(['req', '-x509', '-new', '-key', p.caKey, '-days', DAYS, '-subj', `/CN=wheelhouse-${clusterName}-ca`,
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', p.caCert]);
-    const sans = ['IP:127.0.0.1', `IP:${serviceIp}`, 'DNS:localhost', 'DNS:kubernetes', 'DNS:kubernetes.default',
-      'DNS:kubernetes.default.svc', 'DNS:kubernetes.default.svc.cluster.local'];
-    signedCert(p, 'apiserver', '/CN=kube-apiserver',
-      `subjectAltName=${sans.join(',')}\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n`);
-    signedCert(p, 'admin', '/O=system:masters/CN=wheelhouse-admin',
-      'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n');
+    openssl([
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      p.caKey,
+      '-days',
+      DAYS,
+      '-subj',
+      `/CN=wheelhouse-${clusterName}-ca`,
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      p.caCert,
+    ]);
+    const sans = [
+      'IP:127.0.0.1',
+      `IP:${serviceIp}`,
+      'DNS:localhost',
+      'DNS:kubernetes',
+      'DNS:kubernetes.default',
+      'DNS:kubernetes.default.svc',
+      'DNS:kubernetes.default.svc.cluster.local',
+    ];
+    signedCert(
+      p,
+      'apiserver',
+      '/CN=kube-apiserver',
+      `subjectAltName=${sans.join(',')}\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n`,
+    );
+    signedCert(
+      p,
+      'admin',
+      '/O=system:masters/CN=wheelhouse-admin',
+      'extendedKeyUsage=clientAuth\nkeyUsage=critical,digitalSignature\n',
+    );
     newKey(p.serviceAccountKey);
     openssl(['pkey', '-in', p.serviceAccountKey, '-pubout', '-out', p.serviceAccountPub]);
     // Static token user in system:masters: handy for consumers that prefer a bearer token over a client cert.
     const token = randomBytes(24).toString('hex');
-    writeFileSync(p.tokensCsv, `${token},wheelhouse-admin-token,uid-wheelhouse-admin-token,"system:masters"\n`,
-      { mode: 0o600 });
+    writeFileSync(p.tokensCsv, `${token},wheelhouse-admin-token,uid-wheelhouse-admin-token,"system:masters"\n`, {
+      mode: 0o600,
+    });
   }
   const adminToken = readFileSync(paths.tokensCsv, 'utf8').split(',')[0] ?? '';
   return { ...paths, adminToken };

@@ -9,8 +9,12 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Polls `check` until it returns true. `failFast` is called on every round and throws when waiting is pointless
  * (e.g. the component's process died), so a broken start fails in seconds with the reason instead of timing out.
  */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number,
-  failFast: () => void = () => {}): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  failFast: () => void = () => {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -49,19 +53,30 @@ export function httpOk(url: string, tls: { ca?: Buffer } = {}): Promise<boolean>
 
 export async function waitNodesReady(kc: KubeConfig, names: string[], timeoutMs: number): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
-  await waitFor(`nodes Ready (${names.join(', ')})`, async () => {
-    const nodes = await core.listNode();
-    const ready = new Set(nodes.items.filter((n) => n.status?.conditions?.some(
-      (c) => c.type === 'Ready' && c.status === 'True')).map((n) => n.metadata?.name));
-    return names.every((n) => ready.has(n));
-  }, timeoutMs);
+  await waitFor(
+    `nodes Ready (${names.join(', ')})`,
+    async () => {
+      const nodes = await core.listNode();
+      const ready = new Set(
+        nodes.items
+          .filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+          .map((n) => n.metadata?.name),
+      );
+      return names.every((n) => ready.has(n));
+    },
+    timeoutMs,
+  );
 }
 
 /** ServiceAccount admission rejects pods until the namespace's "default" ServiceAccount exists. */
 export async function waitDefaultServiceAccount(kc: KubeConfig, namespace: string, timeoutMs: number): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
-  await waitFor(`serviceaccount/default in ${namespace}`, async () => {
-    await core.readNamespacedServiceAccount({ name: 'default', namespace });
-    return true;
-  }, timeoutMs);
+  await waitFor(
+    `serviceaccount/default in ${namespace}`,
+    async () => {
+      await core.readNamespacedServiceAccount({ name: 'default', namespace });
+      return true;
+    },
+    timeoutMs,
+  );
 }

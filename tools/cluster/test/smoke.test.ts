@@ -2,21 +2,45 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import {
-  AppsV1Api, CoreV1Api, Exec, Log, makeInformer, type KubeConfig, type V1ConfigMap, type V1Status,
+  AppsV1Api,
+  CoreV1Api,
+  Exec,
+  Log,
+  makeInformer,
+  type KubeConfig,
+  type V1ConfigMap,
+  type V1Status,
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  binaryDir, createTestNamespace, EXEC_CONTAINER, isLoopbackIp, nonLoopbackIpv4, podLogLines, readState,
-  restartApiserver, startCluster, startTestCluster, stopCluster, type TestCluster, type TestNamespace,
+  binaryDir,
+  createTestNamespace,
+  EXEC_CONTAINER,
+  isLoopbackIp,
+  nonLoopbackIpv4,
+  podLogLines,
+  readState,
+  restartApiserver,
+  startCluster,
+  startTestCluster,
+  stopCluster,
+  type TestCluster,
+  type TestNamespace,
 } from '../src/index.ts';
 import { SocketSampler } from './socket-sampler.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await probe().catch(() => undefined);
+    const value = await Promise.resolve()
+      .then(probe)
+      .catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(250);
@@ -54,20 +78,36 @@ describe('workloads on kwok nodes', () => {
   it('runs a 3-replica Deployment as 3 Running pods on kwok nodes', async () => {
     const apps = kc.makeApiClient(AppsV1Api);
     const labels = { app: 'smoke-web' };
-    await apps.createNamespacedDeployment({ namespace: ns.name, body: {
-      metadata: { name: 'web' },
-      spec: { replicas: 3, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: {
-        containers: [{ name: 'web', image: 'nginx' }, { name: EXEC_CONTAINER, image: 'busybox' }],
-      } } },
-    } });
+    await apps.createNamespacedDeployment({
+      namespace: ns.name,
+      body: {
+        metadata: { name: 'web' },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: labels },
+          template: {
+            metadata: { labels },
+            spec: {
+              containers: [
+                { name: 'web', image: 'nginx' },
+                { name: EXEC_CONTAINER, image: 'busybox' },
+              ],
+            },
+          },
+        },
+      },
+    });
     const pods = await eventually('3 Running pods', async () => {
       const list = await core.listNamespacedPod({ namespace: ns.name, labelSelector: 'app=smoke-web' });
       const running = list.items.filter((p) => p.status?.phase === 'Running');
       return running.length === 3 ? running : undefined;
     });
     const nodes = await core.listNode();
-    const kwokNodes = new Set(nodes.items.filter((n) => n.metadata?.annotations?.['kwok.x-k8s.io/node'] === 'fake')
-      .map((n) => n.metadata?.name));
+    const kwokNodes = new Set(
+      nodes.items
+        .filter((n) => n.metadata?.annotations?.['kwok.x-k8s.io/node'] === 'fake')
+        .map((n) => n.metadata?.name),
+    );
     for (const pod of pods) expect(kwokNodes.has(pod.spec?.nodeName)).toBe(true);
     podName = pods[0]?.metadata?.name ?? '';
   });
@@ -86,10 +126,13 @@ describe('workloads on kwok nodes', () => {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     let output = '';
-    stdout.on('data', (c: Buffer) => { output += c.toString('utf8'); });
+    stdout.on('data', (c: Buffer) => {
+      output += c.toString('utf8');
+    });
     const status = await new Promise<V1Status>((resolve, reject) => {
-      new Exec(kc).exec(ns.name, podName, EXEC_CONTAINER, ['echo', 'hello from exec'], stdout, stderr, null, false,
-        resolve).catch(reject);
+      new Exec(kc)
+        .exec(ns.name, podName, EXEC_CONTAINER, ['echo', 'hello from exec'], stdout, stderr, null, false, resolve)
+        .catch(reject);
     });
     expect(status.status).toBe('Success');
     expect(output).toBe('hello from exec\n');
@@ -99,7 +142,10 @@ describe('workloads on kwok nodes', () => {
 describe('namespaces', () => {
   it('deletes a namespace until it is gone', async () => {
     const doomed = await createTestNamespace(cluster, 'doomed');
-    await core.createNamespacedConfigMap({ namespace: doomed.name, body: { metadata: { name: 'x' }, data: { a: 'b' } } });
+    await core.createNamespacedConfigMap({
+      namespace: doomed.name,
+      body: { metadata: { name: 'x' }, data: { a: 'b' } },
+    });
     await doomed.delete(); // waits until the namespace is no longer listed
     const list = await core.listNamespace();
     expect(list.items.map((n) => n.metadata?.name)).not.toContain(doomed.name);
@@ -115,15 +161,18 @@ describe('apiserver restart', () => {
     let errors = 0;
     informer.on('add', (cm) => added.add(cm.metadata?.name ?? ''));
     // client-node's documented pattern: an informer stops on a connection error and the owner restarts it.
-    informer.on('error', () => { errors += 1; setTimeout(() => void informer.start(), 500); });
+    informer.on('error', () => {
+      errors += 1;
+      setTimeout(() => void informer.start(), 500);
+    });
     await informer.start();
     try {
-      await eventually('informer to list "before"', async () => (added.has('before') ? true : undefined));
+      await eventually('informer to list "before"', () => (added.has('before') ? true : undefined));
       const pidBefore = readState(cluster.state.dir)?.components['kube-apiserver']?.pid;
       const { pid } = await restartApiserver(cluster.name);
       expect(pid).not.toBe(pidBefore);
       await core.createNamespacedConfigMap({ namespace: ns.name, body: { metadata: { name: 'after-restart' } } });
-      await eventually('informer to see "after-restart"', async () => (added.has('after-restart') ? true : undefined));
+      await eventually('informer to see "after-restart"', () => (added.has('after-restart') ? true : undefined));
       process.stderr.write(`[smoke] informer saw the post-restart change (connection errors handled: ${errors})\n`);
     } finally {
       await informer.stop();
@@ -165,18 +214,24 @@ describe('network: loopback only', () => {
     expect(kubeconfigServers.length).toBeGreaterThan(0);
     for (const host of kubeconfigServers) expect(isLoopbackIp(host)).toBe(true);
     const argv = Object.values(state!.components).flatMap((c) => c.argv);
-    expect(nonLoopbackIpv4([...argv, cluster.kubeconfigYaml, readFileSync(`${cluster.state.dir}/kwok.yaml`, 'utf8')]))
-      .toEqual([]);
+    expect(
+      nonLoopbackIpv4([...argv, cluster.kubeconfigYaml, readFileSync(`${cluster.state.dir}/kwok.yaml`, 'utf8')]),
+    ).toEqual([]);
 
     const nodes = (await core.listNode()).items;
     expect(nodes.length).toBeGreaterThan(0);
     for (const node of nodes) {
-      expect(node.status?.addresses).toEqual([{ type: 'InternalIP', address: '127.0.0.1' },
-        { type: 'Hostname', address: 'localhost' }]);
+      expect(node.status?.addresses).toEqual([
+        { type: 'InternalIP', address: '127.0.0.1' },
+        { type: 'Hostname', address: 'localhost' },
+      ]);
     }
     const pods = (await core.listPodForAllNamespaces()).items.filter((p) => p.status?.podIP);
     expect(pods.length).toBeGreaterThanOrEqual(3);
-    const podIps = pods.flatMap((p) => [...(p.status?.podIPs ?? []).map((i) => i.ip), ...(p.status?.hostIPs ?? []).map((i) => i.ip)]);
+    const podIps = pods.flatMap((p) => [
+      ...(p.status?.podIPs ?? []).map((i) => i.ip),
+      ...(p.status?.hostIPs ?? []).map((i) => i.ip),
+    ]);
     expect(podIps.filter((ip) => !isLoopbackIp(ip))).toEqual([]);
     const services = (await core.listServiceForAllNamespaces()).items;
     const clusterIps = services.flatMap((s) => s.spec?.clusterIPs ?? []).filter((ip) => ip !== 'None');
