@@ -37,6 +37,6 @@ export async function login(page: Page, username: string, password: string): Pro
 
 export async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /^(Log out|退出登录)$/ }).click();
+  await page.getByRole('menuitem', { name: /(Log out|退出登录)$/ }).click();
   await expect(page).toHaveURL(/\/login$/);
 }

@@ -26,7 +26,7 @@ function placeholders(message: string): string[] {
   return [...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((m) => m[1] ?? '').sort();
 }
 
-const catalogs = { en: flatten(en as Tree), zh: flatten(zh as Tree) };
+const catalogs = { en: flatten(en), zh: flatten(zh) };
 
 describe('message catalogs', () => {
   it('have exactly the same keys in zh and en', () => {

@@ -68,11 +68,8 @@ export function ChangePasswordModal({ open, forced = false, onClose }: { open: b
           dependencies={['newPassword']}
           rules={[
             ({ getFieldValue }) => ({
-              validator: async (_rule, value: unknown) => {
-                if (value !== getFieldValue('newPassword')) {
-                  throw new Error(t('mismatch'));
-                }
-              },
+              validator: (_rule, value: unknown) =>
+                value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('mismatch'))),
             }),
           ]}
         >

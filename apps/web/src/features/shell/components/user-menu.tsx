@@ -14,8 +14,9 @@ export function UserMenu() {
   const [changing, setChanging] = useState(false);
 
   const onLogout = () => {
-    // A full page load drops every cached query and form of the old session.
-    logout.mutate(undefined, { onSettled: () => window.location.assign('/login') });
+    // A full page load on purpose: it drops every cached query and form of the old session, and replace()
+    // keeps the console out of the back-button history.
+    logout.mutate(undefined, { onSettled: () => window.location.replace('/login') });
   };
 
   return (
