@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 import { ADMIN, E2E_BASE_URL as baseURL, E2E_PORT } from './e2e/constants';
 
 // Debian's Chromium, never a downloaded browser (the machine is offline).
-const chromiumPath = process.env.CHROMIUM_PATH ?? execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? execSync('command -v chromium', { encoding: 'utf8', shell: '/bin/sh' }).trim();
 
 // One fresh data directory (embedded PostgreSQL, keys) per run. The config is also loaded by the worker
 // processes, which inherit this variable, so they do not create stray directories of their own.

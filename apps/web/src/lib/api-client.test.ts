@@ -35,7 +35,9 @@ describe('parseRetryAfter', () => {
 describe('apiRequest', () => {
   it('sends same-origin JSON and validates the answer', async () => {
     const fetchFn = mockFetch(Response.json(user));
-    await expect(apiRequest('/api/auth/login', UserSchema, { method: 'POST', body: { username: 'a' } })).resolves.toEqual(user);
+    await expect(
+      apiRequest('/api/auth/login', UserSchema, { method: 'POST', body: { username: 'a' } }),
+    ).resolves.toEqual(user);
     expect(fetchFn).toHaveBeenCalledWith(
       '/api/auth/login',
       expect.objectContaining({
@@ -49,7 +51,10 @@ describe('apiRequest', () => {
 
   it('turns an error body into an ApiError with code, request id and Retry-After', async () => {
     mockFetch(
-      Response.json({ code: 'AUTH_RATE_LIMITED', message: 'slow down', requestId: 'r1' }, { status: 429, headers: { 'retry-after': '30' } }),
+      Response.json(
+        { code: 'AUTH_RATE_LIMITED', message: 'slow down', requestId: 'r1' },
+        { status: 429, headers: { 'retry-after': '30' } },
+      ),
     );
     const error = await apiRequest('/api/auth/login', UserSchema).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -62,6 +67,9 @@ describe('apiRequest', () => {
     mockFetch(Response.json({ unexpected: true }));
     await expect(apiRequest('/api/auth/me', UserSchema)).rejects.toMatchObject({ code: 'UNKNOWN' });
     mockFetch(new TypeError('fetch failed'));
-    await expect(apiCommand('/api/auth/logout', { method: 'POST' })).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
+    await expect(apiCommand('/api/auth/logout', { method: 'POST' })).rejects.toMatchObject({
+      status: 0,
+      code: 'NETWORK',
+    });
   });
 });

@@ -10,7 +10,8 @@ export function makeQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         // 4xx answers are final; only retry what may be transient.
-        retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+        retry: (failureCount, error) =>
+          failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
       },
       mutations: { retry: false },
     },

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { compactValues, issueMessage } from './zod-form';
 
 // Stand-in for next-intl's t(): echoes the key and values so the mapping is visible.
-const t = ((key: string, values?: Record<string, unknown>) => (values ? `${key}:${JSON.stringify(values)}` : key)) as unknown as Parameters<
-  typeof issueMessage
->[1];
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key}:${JSON.stringify(values)}` : key) as unknown as Parameters<typeof issueMessage>[1];
 
 function firstIssue(field: keyof typeof CreateUserRequestSchema.shape, value: unknown) {
   const result = CreateUserRequestSchema.shape[field].safeParse(value);

@@ -17,7 +17,9 @@ export function issueMessage(issue: Issue | undefined, t: Translate): string {
     case 'invalid_type':
       return t('required');
     case 'too_small':
-      return Number(issue.minimum) <= 1 && issue.origin === 'string' ? t('required') : t('tooShort', { min: Number(issue.minimum) });
+      return Number(issue.minimum) <= 1 && issue.origin === 'string'
+        ? t('required')
+        : t('tooShort', { min: Number(issue.minimum) });
     case 'too_big':
       return t('tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':

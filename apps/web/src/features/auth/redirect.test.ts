@@ -7,10 +7,15 @@ describe('post-login redirect', () => {
     expect(loginHref('/workloads')).toBe('/login?next=%2Fworkloads');
   });
 
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', undefined, '/login?next=/x'])(
-    'sends %s home',
-    (target) => {
-      expect(safeRedirectTarget(target)).toBe('/');
-    },
-  );
+  it.each([
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '',
+    undefined,
+    '/login?next=/x',
+  ])('sends %s home', (target) => {
+    expect(safeRedirectTarget(target)).toBe('/');
+  });
 });

@@ -9,7 +9,15 @@ import { useChangePassword } from '../api';
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
 /** `forced` is used when the account must change its password: no way to dismiss the dialog. */
-export function ChangePasswordModal({ open, forced = false, onClose }: { open: boolean; forced?: boolean; onClose: () => void }) {
+export function ChangePasswordModal({
+  open,
+  forced = false,
+  onClose,
+}: {
+  open: boolean;
+  forced?: boolean;
+  onClose: () => void;
+}) {
   const t = useTranslations('password');
   const tCommon = useTranslations('common');
   const [form] = Form.useForm<Values>();
@@ -51,7 +59,11 @@ export function ChangePasswordModal({ open, forced = false, onClose }: { open: b
       {forced && <Alert type="info" showIcon title={t('mustChange')} style={{ marginBottom: 16 }} />}
       {change.error && <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} name="change-password">
-        <Form.Item name="currentPassword" label={t('current')} rules={[zodRule(ChangePasswordRequestSchema.shape.currentPassword)]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('current')}
+          rules={[zodRule(ChangePasswordRequestSchema.shape.currentPassword)]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item

@@ -14,7 +14,8 @@ import { safeRedirectTarget, useLogin } from '../api';
 
 function useWaitText(): (seconds: number) => string {
   const t = useTranslations('time');
-  return (seconds) => (seconds < 60 ? t('seconds', { count: seconds }) : t('minutes', { count: Math.ceil(seconds / 60) }));
+  return (seconds) =>
+    seconds < 60 ? t('seconds', { count: seconds }) : t('minutes', { count: Math.ceil(seconds / 60) });
 }
 
 export function LoginForm({ next }: { next?: string }) {
@@ -57,7 +58,16 @@ export function LoginForm({ next }: { next?: string }) {
           {t('title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
-        {message && <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />}
+        {message && (
+          <Alert
+            type="error"
+            showIcon
+            title={message}
+            style={{ marginBottom: 16 }}
+            role="alert"
+            data-testid="login-error"
+          />
+        )}
         <Form<LoginRequest> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={login.isPending}>
           <Form.Item name="username" label={t('username')} rules={[zodRule(LoginRequestSchema.shape.username)]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />

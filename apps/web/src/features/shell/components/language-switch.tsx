@@ -34,7 +34,13 @@ export function LanguageSwitch() {
         onClick: ({ key }) => choose(key),
       }}
     >
-      <Button type="text" icon={<TranslationOutlined />} loading={pending} aria-label={t('language')} data-testid="language-switch">
+      <Button
+        type="text"
+        icon={<TranslationOutlined />}
+        loading={pending}
+        aria-label={t('language')}
+        data-testid="language-switch"
+      >
         {LANGUAGE_NAMES[locale]}
       </Button>
     </Dropdown>

@@ -10,7 +10,13 @@ export function ThemeToggle() {
   const label = mode === 'dark' ? t('toLight') : t('toDark');
   return (
     <Tooltip title={label}>
-      <Button type="text" aria-label={label} data-testid="theme-toggle" icon={mode === 'dark' ? <SunOutlined /> : <MoonOutlined />} onClick={toggle} />
+      <Button
+        type="text"
+        aria-label={label}
+        data-testid="theme-toggle"
+        icon={mode === 'dark' ? <SunOutlined /> : <MoonOutlined />}
+        onClick={toggle}
+      />
     </Tooltip>
   );
 }

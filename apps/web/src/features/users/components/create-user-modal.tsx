@@ -45,8 +45,20 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       forceRender
     >
       {create.error && <Alert type="error" showIcon title={errorMessage(create.error)} style={{ marginBottom: 16 }} />}
-      <Form<CreateUserRequest> form={form} layout="vertical" name="create-user" initialValues={{ isAdmin: false }} onFinish={onFinish}>
-        <Form.Item name="username" label={t('form.username')} extra={t('form.usernameHelp')} required rules={[zodRule(fields.username)]}>
+      <Form<CreateUserRequest>
+        form={form}
+        layout="vertical"
+        name="create-user"
+        initialValues={{ isAdmin: false }}
+        onFinish={onFinish}
+      >
+        <Form.Item
+          name="username"
+          label={t('form.username')}
+          extra={t('form.usernameHelp')}
+          required
+          rules={[zodRule(fields.username)]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={t('form.displayName')} rules={[zodRule(fields.displayName)]}>

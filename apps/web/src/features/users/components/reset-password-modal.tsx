@@ -1,5 +1,10 @@
 'use client';
-import { PASSWORD_MIN_LENGTH, ResetPasswordRequestSchema, type ResetPasswordRequest, type User } from '@wheelhouse/shared';
+import {
+  PASSWORD_MIN_LENGTH,
+  ResetPasswordRequestSchema,
+  type ResetPasswordRequest,
+  type User,
+} from '@wheelhouse/shared';
 import { Alert, App, Checkbox, Form, Input, Modal } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useErrorMessage } from '@/lib/use-error-message';
@@ -40,7 +45,13 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       onCancel={onClose}
     >
       {reset.error && <Alert type="error" showIcon title={errorMessage(reset.error)} style={{ marginBottom: 16 }} />}
-      <Form<ResetPasswordRequest> form={form} layout="vertical" name="reset-password" initialValues={{ mustChangePassword: true }} onFinish={onFinish}>
+      <Form<ResetPasswordRequest>
+        form={form}
+        layout="vertical"
+        name="reset-password"
+        initialValues={{ mustChangePassword: true }}
+        onFinish={onFinish}
+      >
         <Form.Item
           name="password"
           label={t('form.newPassword')}

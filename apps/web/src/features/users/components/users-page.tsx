@@ -56,7 +56,11 @@ export function UsersPage() {
       dataIndex: 'disabled',
       render: (_, user) => (
         <Space size={4} wrap>
-          {user.disabled ? <Tag color="red">{t('status.disabled')}</Tag> : <Tag color="green">{t('status.active')}</Tag>}
+          {user.disabled ? (
+            <Tag color="red">{t('status.disabled')}</Tag>
+          ) : (
+            <Tag color="green">{t('status.active')}</Tag>
+          )}
           {user.mustChangePassword && <Tag color="orange">{t('status.mustChangePassword')}</Tag>}
         </Space>
       ),
