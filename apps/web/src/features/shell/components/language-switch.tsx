@@ -41,7 +41,7 @@ export function LanguageSwitch() {
         aria-label={t('language')}
         data-testid="language-switch"
       >
-        {LANGUAGE_NAMES[locale]}
+        <span className="wh-lang-label">{LANGUAGE_NAMES[locale]}</span>
       </Button>
     </Dropdown>
   );
