@@ -1,8 +1,9 @@
 // `npm run up|down|status|demo|restart-apiserver -w @wheelhouse/cluster -- [flags]`: the cluster CLI.
 import { parseArgs } from 'node:util';
-import { down, isHealthy, isRunning, listClusters, restartApiserver, up, type Logger } from './control-plane.ts';
+import { aliveComponents, down, isHealthy, listClusters, restartApiserver, up, type Logger } from './control-plane.ts';
 import { applyDemo, DEMO_CLUSTER, DEMO_NODES } from './demo.ts';
 import { ensureBinaries } from './paths.ts';
+import type { ComponentName } from './state.ts';
 
 const WARM_START_BUDGET_SECONDS = 30;
 const usage = `usage: cli.ts <command> [flags]
@@ -49,12 +50,14 @@ async function printStatus(): Promise<void> {
   const clusters = listClusters();
   if (clusters.length === 0) console.log('no clusters');
   for (const state of clusters) {
-    const health = (await isHealthy(state)) ? 'running' : isRunning(state) ? 'degraded' : 'stopped';
+    const alive = new Set(aliveComponents(state));
+    const health = (await isHealthy(state)) ? 'running' : alive.size > 0 ? 'degraded' : 'stopped';
+    // A dead component is marked with "!" so a crash is visible; `up` restarts a degraded cluster cleanly.
     const pids = Object.entries(state.components)
-      .map(([c, v]) => `${c}=${v.pid}`)
+      .map(([c, v]) => `${c}=${v.pid}${alive.has(c as ComponentName) ? '' : '!'}`)
       .join(' ');
     console.log(
-      `${state.name}\t${health}\t${state.server}\tnodes=${state.nodes}\t${state.kubeconfigPath}${pids ? `\t${pids}` : ''}`,
+      [state.name, health, state.server, `nodes=${state.nodes}`, state.kubeconfigPath, pids].join('\t').trim(),
     );
   }
 }

@@ -27,11 +27,16 @@ export interface UpOptions {
 const STARTUP_TIMEOUT_MS = 120_000;
 const marker = (dir: string) => `${dir}/`; // every component's argv contains a path under its cluster dir
 
-export function isRunning(state: ClusterState): boolean {
-  return COMPONENTS.every((c) => {
+/** Components of the cluster whose recorded PID is still one of its processes. */
+export function aliveComponents(state: ClusterState): ComponentName[] {
+  return COMPONENTS.filter((c) => {
     const pid = state.components[c]?.pid;
     return pid !== undefined && isOurProcess(pid, marker(state.dir));
   });
+}
+
+export function isRunning(state: ClusterState): boolean {
+  return aliveComponents(state).length === COMPONENTS.length;
 }
 
 /** Running, and the apiserver answers /readyz. */
@@ -85,7 +90,7 @@ async function start(dir: string, options: UpOptions, previous: ClusterState | u
     ports,
     server,
     kubeconfigPath,
-    nodes: options.nodes ?? 1,
+    nodes: options.nodes ?? previous?.nodes ?? 1,
     components: {},
   };
   writeState(state);
@@ -184,7 +189,9 @@ export async function restartApiserver(name: string): Promise<{ seconds: number;
     const apiserver = state?.components['kube-apiserver'];
     if (!state || !apiserver) throw new Error(`cluster ${name} is not running`);
     const started = performance.now();
-    await stopProcess(apiserver.pid, marker(dir));
+    // The apiserver stops listening at once on SIGTERM but then lingers while the controllers' watches drain;
+    // a restart does not need to wait for that, so SIGKILL follows after 3s instead of the default 10s.
+    await stopProcess(apiserver.pid, marker(dir), 3_000);
     apiserver.pid = startProcess({ argv: apiserver.argv, log: apiserver.log });
     writeState(state);
     await waitHealthy(state, 'kube-apiserver', `${state.server}/readyz`, true);

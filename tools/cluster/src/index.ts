@@ -23,7 +23,8 @@ export { readState, type ClusterState } from './state.ts';
 
 /** Names the cluster of the current test run; set by the first startTestCluster() and inherited by workers. */
 export const TEST_CLUSTER_ENV = 'WHEELHOUSE_TEST_CLUSTER';
-const TEST_NAME = /^test-(\d+)$/;
+/** `test-<runner pid>`, optionally with a suffix for extra clusters of the same run (e.g. `test-123-b`). */
+const TEST_NAME = /^test-(\d+)(?:-[a-z0-9-]+)?$/;
 
 export interface TestCluster {
   name: string;
