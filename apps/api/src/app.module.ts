@@ -9,6 +9,8 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { RbacModule } from './rbac/rbac.module.js';
+import { TeamsModule } from './teams/teams.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -21,8 +23,10 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
         DatabaseModule.forRoot(databaseUrl),
         AuditModule,
+        RbacModule,
         AuthModule,
         UsersModule,
+        TeamsModule,
         HealthModule,
       ],
       providers: [

@@ -29,4 +29,36 @@ export class AuditRepository {
       },
     });
   }
+
+  /** Newest first, keyset-paged by id so pages stay stable while new events arrive. */
+  list(q: AuditFilter, take: number) {
+    return this.prisma.auditEvent.findMany({
+      where: {
+        ...(q.actor ? { OR: [{ actorName: q.actor }, { actorId: isUuid(q.actor) ? q.actor : undefined }] } : {}),
+        action: q.action ? { startsWith: q.action } : undefined,
+        result: q.result,
+        cluster: q.cluster,
+        namespace: q.namespace,
+        time: { gte: q.from ? new Date(q.from) : undefined, lt: q.to ? new Date(q.to) : undefined },
+        id: q.cursor ? { lt: BigInt(q.cursor) } : undefined,
+      },
+      orderBy: { id: 'desc' },
+      take,
+    });
+  }
+}
+
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  result?: string;
+  cluster?: string;
+  namespace?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+}
+
+function isUuid(s: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }

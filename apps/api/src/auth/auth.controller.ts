@@ -12,6 +12,9 @@ import type { Response } from 'express';
 import type { RequestMeta } from '../audit/audit.types.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.schema.js';
+import type { User } from '../generated/prisma/client.js';
+import { CONSOLE_ADMIN_ROLE_ID } from '../rbac/built-in-roles.js';
+import { RbacRepository } from '../rbac/rbac.repository.js';
 import { toUserDto } from '../users/users.mapper.js';
 import type { Principal } from './auth.types.js';
 import { AuthService } from './auth.service.js';
@@ -26,6 +29,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly rbac: RbacRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,7 +44,7 @@ export class AuthController {
   ): Promise<UserDto> {
     const { user, token } = await this.auth.login(body, meta);
     setSessionCookie(res, this.sessions, token, this.config.secureCookies);
-    return toUserDto(user);
+    return this.dto(user);
   }
 
   @Post('logout')
@@ -58,8 +62,13 @@ export class AuthController {
   @Get('me')
   @RequirePermission('authenticated')
   @ApiResponse({ status: 200, standardSchema: UserSchema })
-  me(@CurrentPrincipal() principal: Principal): UserDto {
-    return toUserDto(principal.user);
+  me(@CurrentPrincipal() principal: Principal): Promise<UserDto> {
+    return this.dto(principal.user);
+  }
+
+  private async dto(user: User): Promise<UserDto> {
+    const admins = await this.rbac.consoleAdminUserIds(CONSOLE_ADMIN_ROLE_ID);
+    return toUserDto(user, admins.includes(user.id));
   }
 
   @Post('password')

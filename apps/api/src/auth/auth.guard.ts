@@ -1,16 +1,21 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { CONSOLE_GROUP } from '@wheelhouse/shared';
 import type { Request } from 'express';
+import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.schema.js';
 import { AppError } from '../common/errors/app-error.js';
-import { assertSameOrigin } from './csrf.js';
+import { AuthorizerService } from '../rbac/authorizer.service.js';
+import { actorOf } from '../users/users.service.js';
+import { assertSameOrigin, isSafeMethod } from './csrf.js';
 import { PERMISSION_KEY, PUBLIC_KEY, type PermissionRequirement } from './decorators/access.decorator.js';
-import { SessionService } from './session.service.js';
+import { PrincipalResolver } from './principal.resolver.js';
 
 /**
  * The one global guard. Deny by default: a route is reachable only when it says @Public() or states a
- * requirement with @RequirePermission(). Unsafe methods also pass the same-origin (CSRF) check, login included.
+ * requirement with @RequirePermission(). Cookie-authenticated (and public) unsafe requests must also pass the
+ * same-origin CSRF check; bearer-token requests cannot be forged cross-site (no CORS), so they skip it.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -18,7 +23,9 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
+    private readonly principals: PrincipalResolver,
+    private readonly authorizer: AuthorizerService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,14 +39,31 @@ export class AuthGuard implements CanActivate {
       this.logger.error(`Route ${req.method} ${req.path} has no access marker; denied`);
       throw new AppError('FORBIDDEN', 'Access denied');
     }
-    assertSameOrigin(req, this.config.publicOrigin);
-    if (isPublic) return true;
-
-    const token = (req.cookies as Record<string, string | undefined>)[this.sessions.cookieName];
-    const principal = token ? await this.sessions.resolve(token) : null;
+    if (isPublic) {
+      assertSameOrigin(req, this.config.publicOrigin);
+      return true;
+    }
+    const principal = await this.principals.resolve(req);
     if (!principal) throw new AppError('AUTH_REQUIRED', 'Sign in first');
+    if (!principal.viaToken) assertSameOrigin(req, this.config.publicOrigin);
     req.principal = principal;
-    if (requirement === 'admin' && !principal.user.isAdmin) throw new AppError('FORBIDDEN', 'Administrators only');
-    return true;
+    if (requirement === 'authenticated' || requirement === undefined) return true;
+
+    const access = { verb: requirement.verb, group: CONSOLE_GROUP, resource: requirement.resource };
+    const allowed = requirement.scoped
+      ? await this.authorizer.canSomewhere(principal.user, access)
+      : (await this.authorizer.can(principal.user, access)).allowed;
+    if (allowed) return true;
+    if (!isSafeMethod(req.method)) {
+      await this.audit.record({
+        actor: actorOf(principal),
+        action: `${requirement.resource}.${requirement.verb}`,
+        target: { type: requirement.resource },
+        result: 'denied',
+        status: 403,
+        request: { requestId: typeof req.id === 'string' ? req.id : undefined, ip: req.ip, userAgent: req.get('user-agent') },
+      });
+    }
+    throw new AppError('FORBIDDEN', `Not allowed to ${requirement.verb} ${requirement.resource}`);
   }
 }

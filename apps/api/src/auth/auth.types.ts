@@ -6,6 +6,8 @@ export interface Principal {
   /** Set when the caller authenticated with a session cookie. */
   sessionId?: string;
   viaToken: boolean;
+  /** Set when the caller authenticated with an API token. */
+  tokenId?: string;
 }
 
 declare module 'express-serve-static-core' {

@@ -8,8 +8,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * the console's own origin (Origin header, or Sec-Fetch-Site: same-origin where a browser omits Origin) and
  * carry JSON, which a cross-site HTML form cannot send.
  */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method);
+}
+
 export function assertSameOrigin(req: Request, publicOrigin: string): void {
-  if (SAFE_METHODS.has(req.method)) return;
+  if (isSafeMethod(req.method)) return;
   const origin = req.get('origin');
   const sameOrigin = origin ? origin === publicOrigin : req.get('sec-fetch-site') === 'same-origin';
   if (!sameOrigin) throw new AppError('CSRF_FAILED', 'Cross-origin request refused');

@@ -5,7 +5,11 @@ import type { AppConfig } from '../config/env.schema.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { TransactionRunner } from '../database/prisma.service.js';
+import { BindingsRepository } from '../rbac/bindings.repository.js';
+import { CONSOLE_ADMIN_ROLE_ID } from '../rbac/built-in-roles.js';
+import { RbacRepository } from '../rbac/rbac.repository.js';
 import { UsersRepository } from './users.repository.js';
+import { grantBaseline } from './users.service.js';
 
 export const BOOTSTRAP_ADMIN = 'admin';
 
@@ -20,6 +24,8 @@ export class BootstrapAdminService {
 
   constructor(
     private readonly repo: UsersRepository,
+    private readonly bindings: BindingsRepository,
+    private readonly rbac: RbacRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
@@ -28,7 +34,7 @@ export class BootstrapAdminService {
 
   /** Returns the generated password when one was generated, so the caller can print it. */
   async ensureAdmin(): Promise<{ created: boolean; generatedPassword?: string }> {
-    if ((await this.repo.countActiveAdmins()) > 0 || (await this.repo.findByUsername(BOOTSTRAP_ADMIN))) {
+    if ((await this.rbac.consoleAdminUserIds(CONSOLE_ADMIN_ROLE_ID)).length > 0 || (await this.repo.findByUsername(BOOTSTRAP_ADMIN))) {
       return { created: false };
     }
     const given = this.config.WHEELHOUSE_ADMIN_PASSWORD;
@@ -37,9 +43,11 @@ export class BootstrapAdminService {
     try {
       await this.tx.run(async (tx) => {
         const user = await this.repo.create(
-          { username: BOOTSTRAP_ADMIN, displayName: 'Administrator', passwordHash, isAdmin: true, mustChangePassword: !given },
+          { username: BOOTSTRAP_ADMIN, displayName: 'Administrator', passwordHash, mustChangePassword: !given },
           tx,
         );
+        await grantBaseline(this.bindings, user.id, true, null, tx);
+        await this.rbac.bumpVersion(tx);
         await this.audit.record(
           { action: 'user.bootstrap_admin', target: { type: 'user', id: user.id, name: user.username }, result: 'success' },
           tx,

@@ -28,8 +28,4 @@ export class UsersRepository {
   update(id: string, data: Prisma.UserUpdateInput, tx?: Tx) {
     return (tx ?? this.prisma).user.update({ where: { id }, data });
   }
-
-  countActiveAdmins(tx?: Tx) {
-    return (tx ?? this.prisma).user.count({ where: { isAdmin: true, disabled: false } });
-  }
 }

@@ -5,7 +5,9 @@ import cookieParser from 'cookie-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthGuard } from '../../src/auth/auth.guard.js';
-import { SessionService } from '../../src/auth/session.service.js';
+import { PrincipalResolver } from '../../src/auth/principal.resolver.js';
+import { AuditService } from '../../src/audit/audit.service.js';
+import { AuthorizerService } from '../../src/rbac/authorizer.service.js';
 import { AppErrorFilter } from '../../src/common/errors/app-error.filter.js';
 import { APP_CONFIG } from '../../src/config/config.module.js';
 import { ORIGIN, startTestApp, type TestApp } from '../setup/test-app.js';
@@ -59,7 +61,9 @@ class ForgottenController {
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     { provide: APP_CONFIG, useValue: { publicOrigin: ORIGIN } },
-    { provide: SessionService, useValue: { cookieName: 'wh_session', resolve: () => null } },
+    { provide: PrincipalResolver, useValue: { resolve: () => null } },
+    { provide: AuthorizerService, useValue: { can: () => ({ allowed: false }) } },
+    { provide: AuditService, useValue: { record: () => undefined } },
   ],
 })
 class ForgottenModule {}

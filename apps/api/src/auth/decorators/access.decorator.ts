@@ -1,4 +1,5 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { ConsoleResource, Verb } from '@wheelhouse/shared';
 import type { Request } from 'express';
 import type { Principal } from '../auth.types.js';
 
@@ -6,11 +7,14 @@ export const PUBLIC_KEY = 'wheelhouse:public';
 export const PERMISSION_KEY = 'wheelhouse:permission';
 
 /**
- * Requirements a route can state. Until console RBAC lands only these two exist; the RBAC module widens this
- * type to Kubernetes-shaped permissions. Every route must carry @Public() or @RequirePermission(): the global
- * guard denies routes that carry neither, and a test walks all routes to prove none is unmarked.
+ * What a route requires. Every route must carry @Public() or @RequirePermission(): the global guard denies
+ * routes that carry neither, and a test walks all routes to prove none is unmarked.
+ * - 'authenticated': any signed-in user (self-service routes: own profile, own tokens, own access).
+ * - { verb, resource }: a console permission at global scope.
+ * - { verb, resource, scoped: true }: the permission in at least one scope; the service then checks the exact
+ *   scope of the object (e.g. a role binding in one namespace).
  */
-export type PermissionRequirement = 'authenticated' | 'admin';
+export type PermissionRequirement = 'authenticated' | { verb: Verb; resource: ConsoleResource; scoped?: boolean };
 
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export const RequirePermission = (requirement: PermissionRequirement) => SetMetadata(PERMISSION_KEY, requirement);
