@@ -62,8 +62,8 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     id: '00000000-0000-4000-8000-000000000004',
     name: 'user',
     scope: 'global',
-    description: 'Signed-in basics: see role definitions and the clusters one has access to.',
-    rules: [{ verbs: READ, apiGroups: [CONSOLE_GROUP], resources: ['roles', 'clusters'] }],
+    description: 'Signed-in basics: see role definitions. Clusters show up through bindings in them.',
+    rules: [{ verbs: READ, apiGroups: [CONSOLE_GROUP], resources: ['roles'] }],
   },
   {
     id: '00000000-0000-4000-8000-000000000011',

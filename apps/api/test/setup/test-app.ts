@@ -76,3 +76,16 @@ export async function createUser(t: TestApp, admin: Browser, username: string, i
   if (res.status !== 201) throw new Error(`create ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return loginAs(t, username, password);
 }
+
+/** The id of a user, looked up through the API as admin. */
+export async function userId(admin: Browser, username: string): Promise<string> {
+  const res = await admin.get('/api/users?limit=500');
+  const user = (res.body.items as { id: string; username: string }[]).find((u) => u.username === username);
+  if (!user) throw new Error(`no user ${username}`);
+  return user.id;
+}
+
+/** Binds a role (by name) to a user at a scope through the API, as the given client. */
+export async function bind(client: Browser, roleId: string, subject: object, scope: object) {
+  return client.post('/api/rolebindings', { roleId, subject, scope });
+}
