@@ -1,0 +1,123 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
+import { ADMIN_PASSWORD, browser, createUser, loginAs, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
+import { query } from '../setup/test-db.js';
+import { routeInventory } from '../setup/route-inventory.js';
+
+type Res = request.Response;
+interface Ctx {
+  admin: Browser;
+  ids: Record<string, string>;
+}
+
+const NS_A = { kind: 'namespace', cluster: 'c1', namespace: 'team-a' };
+const viewerRole = BUILT_IN_ROLES.find((r) => r.name === 'viewer')!.id;
+
+/**
+ * How to exercise each mutating route successfully. A new mutating route without an entry here fails the first
+ * test, so nobody can add a mutation that escapes the audit trail unnoticed.
+ */
+const MUTATIONS: Record<string, (c: Ctx) => Promise<Res>> = {
+  'POST /api/auth/login': () => browser(t).post('/api/auth/login', { username: 'walker', password: 'walker-password-1' }),
+  'POST /api/auth/logout': async () => (await loginAs(t, 'walker', 'walker-password-1')).post('/api/auth/logout'),
+  'POST /api/auth/password': async () =>
+    (await loginAs(t, 'pw-walker', 'pw-walker-password-1')).post('/api/auth/password', { currentPassword: 'pw-walker-password-1', newPassword: 'pw-walker-password-2' }),
+  'POST /api/users': (c) => c.admin.post('/api/users', { username: 'walk-created', password: 'walk-created-pw-1' }),
+  'PATCH /api/users/:id': (c) => c.admin.patch(`/api/users/${c.ids.user}`, { displayName: 'Walked' }),
+  'POST /api/users/:id/password': (c) => c.admin.post(`/api/users/${c.ids.user}/password`, { password: 'reset-walk-pw-1' }),
+  'DELETE /api/users/:id/sessions': (c) => c.admin.delete(`/api/users/${c.ids.user}/sessions`),
+  'POST /api/tokens': (c) => c.admin.post('/api/tokens', { name: 'walk' }),
+  'DELETE /api/tokens/:id': (c) => c.admin.delete(`/api/tokens/${c.ids.token}`),
+  'POST /api/roles': (c) => c.admin.post('/api/roles', { name: 'walk-role', scope: 'namespace', rules: [{ verbs: ['get'], apiGroups: [''], resources: ['pods'] }] }),
+  'POST /api/roles/:id/clone': (c) => c.admin.post(`/api/roles/${viewerRole}/clone`, { name: 'walk-clone' }),
+  'PATCH /api/roles/:id': (c) => c.admin.patch(`/api/roles/${c.ids.role}`, { description: 'walked' }),
+  'POST /api/rolebindings': (c) => c.admin.post('/api/rolebindings', { roleId: viewerRole, subject: { kind: 'user', id: c.ids.user }, scope: NS_A }),
+  'DELETE /api/rolebindings/:id': (c) => c.admin.delete(`/api/rolebindings/${c.ids.binding}`),
+  'DELETE /api/roles/:id': (c) => c.admin.delete(`/api/roles/${c.ids.role}?force=true`),
+  'POST /api/teams': (c) => c.admin.post('/api/teams', { name: 'walk-team' }),
+  'PATCH /api/teams/:id': (c) => c.admin.patch(`/api/teams/${c.ids.team}`, { description: 'walked' }),
+  'POST /api/teams/:id/members': (c) => c.admin.post(`/api/teams/${c.ids.team}/members`, { userId: c.ids.user }),
+  'DELETE /api/teams/:id/members/:userId': (c) => c.admin.delete(`/api/teams/${c.ids.team}/members/${c.ids.user}`),
+  'POST /api/teams/:id/group-links': (c) => c.admin.post(`/api/teams/${c.ids.team}/group-links`, { provider: 'corp', group: 'ops' }),
+  'DELETE /api/teams/:id/group-links': (c) => c.admin.delete(`/api/teams/${c.ids.team}/group-links?provider=corp&group=ops`),
+  'DELETE /api/teams/:id': (c) => c.admin.delete(`/api/teams/${c.ids.team}`),
+};
+
+let t: TestApp;
+let ctx: Ctx;
+beforeAll(async () => {
+  t = await startTestApp();
+  const admin = await loginAs(t, 'admin', ADMIN_PASSWORD);
+  await createUser(t, admin, 'walker');
+  await createUser(t, admin, 'pw-walker');
+  await createUser(t, admin, 'walk-target');
+  const user = await userId(admin, 'walk-target');
+  const token = (await admin.post('/api/tokens', { name: 'to-revoke' })).body.id as string;
+  const role = (await admin.post('/api/roles', { name: 'walk-edit', scope: 'namespace', rules: [{ verbs: ['get'], apiGroups: [''], resources: ['pods'] }] })).body.id as string;
+  const binding = (await admin.post('/api/rolebindings', { roleId: role, subject: { kind: 'user', id: user }, scope: NS_A })).body.id as string;
+  const team = (await admin.post('/api/teams', { name: 'walk-edit-team' })).body.id as string;
+  ctx = { admin, ids: { user, token, role, binding, team } };
+});
+afterAll(async () => t.close());
+
+const mutating = () => routeInventory(t.app).filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
+
+describe('every mutation writes an audit event', () => {
+  it('every mutating route has an entry in this walk', () => {
+    const missing = mutating().map((r) => `${r.method} ${r.path}`).filter((k) => !(k in MUTATIONS));
+    expect(missing).toEqual([]);
+  });
+
+  it('each mutating route, called successfully, leaves an audit event carrying its request id', async () => {
+    const results: string[] = [];
+    // In the table's order, which respects dependencies (a binding is deleted before its role).
+    const present = new Set(mutating().map((r) => `${r.method} ${r.path}`));
+    for (const key of Object.keys(MUTATIONS).filter((k) => present.has(k))) {
+      const res = await MUTATIONS[key]!(ctx);
+      expect(res.status, `${key}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+      const requestId = res.headers['x-request-id'] as string;
+      const rows = await query<{ action: string }>(t.db.url, 'SELECT action FROM audit_events WHERE request_id = $1', [requestId]);
+      results.push(`${key} → ${rows.length > 0 ? rows[0]!.action : 'NO AUDIT EVENT'}`);
+    }
+    expect(results.filter((r) => r.endsWith('NO AUDIT EVENT'))).toEqual([]);
+  });
+
+  it('a denied mutation is audited as denied', async () => {
+    const plain = await loginAs(t, 'walker', 'walker-password-1');
+    const res = await plain.post('/api/teams', { name: 'not-allowed' });
+    expect(res.status).toBe(403);
+    const rows = await query<{ result: string; actor_name: string }>(t.db.url, 'SELECT result, actor_name FROM audit_events WHERE request_id = $1', [res.headers['x-request-id']]);
+    expect(rows).toEqual([{ result: 'denied', actor_name: 'walker' }]);
+  });
+});
+
+describe('audit log API', () => {
+  it('lists newest first with filters and keyset paging; auditors may read it, others not', async () => {
+    const page1 = await ctx.admin.get('/api/audit?limit=3');
+    expect(page1.status).toBe(200);
+    expect(page1.body.items).toHaveLength(3);
+    const ids = page1.body.items.map((e: { id: string }) => Number(e.id));
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+    const page2 = await ctx.admin.get(`/api/audit?limit=3&cursor=${page1.body.nextCursor}`);
+    expect(Number(page2.body.items[0].id)).toBeLessThan(ids[2]);
+    const logins = await ctx.admin.get('/api/audit?action=auth.login&result=success&limit=100');
+    expect(logins.body.items.length).toBeGreaterThan(0);
+    expect(logins.body.items.every((e: { action: string; result: string }) => e.action === 'auth.login' && e.result === 'success')).toBe(true);
+    const walker = await loginAs(t, 'walker', 'walker-password-1');
+    expect((await walker.get('/api/audit')).status).toBe(403);
+  });
+
+  it('exports CSV with a header row and neutralised formula cells', async () => {
+    // A failed login records the attempted name: attacker-controlled text that a spreadsheet would execute.
+    await browser(t).post('/api/auth/login', { username: '=HYPERLINK("x")', password: 'whatever-pw' });
+    const res = await ctx.admin.get('/api/audit/export.csv?action=auth.login');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.text.trim().split('\n');
+    expect(lines[0]).toBe('time,actor,via_token,action,target_type,target_name,cluster,namespace,result,status,request_id,client_ip');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(res.text).toContain(`"'=hyperlink(""x"")"`);
+    expect(res.text).not.toMatch(/,=hyperlink/);
+  });
+});
