@@ -8,7 +8,10 @@ import { pinoHttpOptions } from './common/logging/pino-options.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ClustersModule } from './clusters/clusters.module.js';
 import { HealthModule } from './health/health.module.js';
+import { K8sModule } from './k8s/k8s.module.js';
+import { ResourcesModule } from './resources/resources.module.js';
 import { RbacModule } from './rbac/rbac.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -27,6 +30,9 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TeamsModule,
+        K8sModule,
+        ClustersModule,
+        ResourcesModule,
         HealthModule,
       ],
       providers: [

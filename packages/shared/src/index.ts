@@ -5,3 +5,5 @@ export * from './rbac.js';
 export * from './teams.js';
 export * from './tokens.js';
 export * from './audit.js';
+export * from './clusters.js';
+export * from './resources.js';

@@ -47,7 +47,7 @@ export class AuthGuard implements CanActivate {
     if (!principal) throw new AppError('AUTH_REQUIRED', 'Sign in first');
     if (!principal.viaToken) assertSameOrigin(req, this.config.publicOrigin);
     req.principal = principal;
-    if (requirement === 'authenticated' || requirement === undefined) return true;
+    if (requirement === 'authenticated' || requirement === 'delegated' || requirement === undefined) return true;
 
     const access = { verb: requirement.verb, group: CONSOLE_GROUP, resource: requirement.resource };
     const allowed = requirement.scoped

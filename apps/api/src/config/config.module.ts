@@ -1,8 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './env.schema.js';
+import { SecretCipher } from './secret-cipher.js';
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
-export const SECRET_KEY = Symbol('SECRET_KEY');
+import { APP_CONFIG, SECRET_KEY } from './tokens.js';
+
+export { APP_CONFIG, SECRET_KEY };
 
 /** Config is resolved before Nest starts (it decides which database to start) and handed in as a value. */
 @Global()
@@ -14,8 +16,9 @@ export class ConfigModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: SECRET_KEY, useValue: secretKey },
+        SecretCipher,
       ],
-      exports: [APP_CONFIG, SECRET_KEY],
+      exports: [APP_CONFIG, SECRET_KEY, SecretCipher],
     };
   }
 }

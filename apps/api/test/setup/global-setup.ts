@@ -5,6 +5,16 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { migrate } from '../../src/database/migrator.js';
+import { startTestCluster, stopCluster, stopTestCluster } from '@wheelhouse/cluster';
+
+export interface TestClusterInfo {
+  name: string;
+  server: string;
+  token: string;
+  /** PEM of the cluster CA. */
+  ca: string;
+  kubeconfigYaml: string;
+}
 
 export const TEMPLATE_DB = 'wheelhouse_template';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../../prisma/migrations', import.meta.url));
@@ -19,7 +29,20 @@ export default async function setup(project: TestProject) {
   await migrate(db.url, MIGRATIONS_DIR);
   project.provide('pgServerUrl', db.serverUrl('postgres'));
   project.provide('pgTemplate', TEMPLATE_DB);
+  // Two real clusters for the run (multi-cluster tests need both); each file uses its own namespaces.
+  const first = await startTestCluster({ nodes: 2 });
+  const second = await startTestCluster({ name: `${first.name}-b`, nodes: 1 });
+  const info = (c: typeof first): TestClusterInfo => ({
+    name: c.name,
+    server: c.server,
+    token: c.token,
+    ca: Buffer.from(c.caData, 'base64').toString('utf8'),
+    kubeconfigYaml: c.kubeconfigYaml,
+  });
+  project.provide('clusters', [info(first), info(second)]);
   return async () => {
+    await stopCluster(second.name, { purge: true });
+    await stopTestCluster();
     await db.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -29,5 +52,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgServerUrl: string;
     pgTemplate: string;
+    clusters: TestClusterInfo[];
   }
 }

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/env.schema.js';
 import { BootstrapAdminService } from '../../src/users/bootstrap-admin.service.js';
@@ -88,4 +89,10 @@ export async function userId(admin: Browser, username: string): Promise<string> 
 /** Binds a role (by name) to a user at a scope through the API, as the given client. */
 export async function bind(client: Browser, roleId: string, subject: object, scope: object) {
   return client.post('/api/rolebindings', { roleId, subject, scope });
+}
+
+/** Registers one of the run's real clusters (see global-setup) under `id`, with its static admin token. */
+export async function registerCluster(admin: Browser, id: string, which = 0) {
+  const c = inject('clusters')[which]!;
+  return admin.post('/api/clusters', { method: 'token', id, server: c.server, caData: c.ca, token: c.token });
 }

@@ -13,8 +13,10 @@ export const PERMISSION_KEY = 'wheelhouse:permission';
  * - { verb, resource }: a console permission at global scope.
  * - { verb, resource, scoped: true }: the permission in at least one scope; the service then checks the exact
  *   scope of the object (e.g. a role binding in one namespace).
+ * - 'delegated': signed in, and the handler authorizes each Kubernetes request against its own target
+ *   (cluster, namespace, group, resource, verb) before anything reaches the cluster.
  */
-export type PermissionRequirement = 'authenticated' | { verb: Verb; resource: ConsoleResource; scoped?: boolean };
+export type PermissionRequirement = 'authenticated' | 'delegated' | { verb: Verb; resource: ConsoleResource; scoped?: boolean };
 
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export const RequirePermission = (requirement: PermissionRequirement) => SetMetadata(PERMISSION_KEY, requirement);

@@ -1,0 +1,38 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ClustersService } from './clusters.service.js';
+
+/**
+ * Re-probes every cluster periodically (CLUSTER_HEALTH_INTERVAL_SECONDS, default 30; 0 turns it off), so a
+ * cluster that went away shows as unreachable and comes back by itself.
+ */
+@Injectable()
+export class ClusterHealthScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ClusterHealthScheduler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(private readonly clusters: ClustersService) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = Number(process.env.CLUSTER_HEALTH_INTERVAL_SECONDS ?? 30);
+    if (!seconds) return;
+    this.timer = setInterval(() => void this.tick(), seconds * 1000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (const id of await this.clusters.allIds()) {
+        await this.clusters.refreshHealth(id).catch((err: unknown) => this.logger.warn(`health of ${id}: ${String(err)}`));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { ListWatch, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import { EventEmitter } from 'node:events';
+import { mapK8sError } from './k8s-error.mapper.js';
+import { requestJson } from './raw-client.js';
+import { apiVersionOf, collectionPath, type ResourceRef } from './resource-ref.js';
+
+export type InformerState = 'syncing' | 'live' | 'reconnecting';
+export type DeltaType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export interface Delta {
+  type: DeltaType;
+  object: KubernetesObject;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * One list+watch of one resource in one namespace scope of one cluster, shared by every viewer. Objects are kept
+ * without managedFields (the cache's largest useless part). A broken watch is restarted with exponential backoff;
+ * ListWatch resumes from its last resourceVersion and relists only after 410 Gone, so an apiserver restart costs
+ * one resync per informer, not one per viewer.
+ */
+export class SharedInformer extends EventEmitter {
+  state: InformerState = 'syncing';
+  staleSince: Date | null = null;
+  /** How many times the full list was fetched (initial sync included). */
+  relists = 0;
+  private lw: ListWatch<KubernetesObject> | null = null;
+  private backoffMs = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private errored = false;
+
+  constructor(
+    readonly key: string,
+    private readonly kc: KubeConfig,
+    readonly ref: ResourceRef,
+    readonly namespace: string | null,
+  ) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  /** Resolves after the first successful list; rejects with the cluster's error otherwise. */
+  async start(): Promise<void> {
+    const path = collectionPath(this.ref, this.namespace);
+    const apiVersion = apiVersionOf(this.ref);
+    const listFn = async () => {
+      const res = await requestJson<{ metadata?: { resourceVersion?: string }; items: KubernetesObject[] }>(this.kc, { method: 'GET', path, timeoutMs: 120_000 });
+      if (res.status !== 200) throw Object.assign(mapK8sError(res.status, res.body), { statusCode: res.status });
+      this.relists += 1;
+      for (const item of res.body.items) {
+        item.apiVersion = apiVersion;
+        item.kind = this.ref.kind;
+        strip(item);
+      }
+      return res.body as never;
+    };
+    this.lw = new ListWatch<KubernetesObject>(path, new Watch(this.kc), listFn, false);
+    this.lw.on('add', (o) => this.delta('ADDED', o));
+    this.lw.on('update', (o) => this.delta('MODIFIED', o));
+    this.lw.on('delete', (o) => this.delta('DELETED', o));
+    this.lw.on('error', (err) => this.onError(err));
+    this.lw.on('connect', () => undefined);
+    let firstError: unknown = null;
+    const capture = (err: unknown) => (firstError ??= err);
+    this.lw.on('error', capture);
+    await this.run();
+    this.lw.off('error', capture);
+    if (firstError) {
+      await this.stop();
+      throw firstError;
+    }
+  }
+
+  list(namespace?: string): readonly KubernetesObject[] {
+    return this.lw?.list(namespace) ?? [];
+  }
+
+  get(name: string, namespace?: string): KubernetesObject | undefined {
+    return this.lw?.get(name, namespace);
+  }
+
+  resourceVersion(): string {
+    return this.lw?.latestResourceVersion() ?? '';
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    await this.lw?.stop();
+    this.removeAllListeners('delta');
+  }
+
+  private async run(): Promise<void> {
+    this.errored = false;
+    await this.lw!.start();
+    if (!this.errored && !this.stopped) {
+      this.state = 'live';
+      this.staleSince = null;
+      this.backoffMs = 0;
+      this.emit('state', this.state);
+    }
+  }
+
+  private onError(err: unknown): void {
+    this.errored = true;
+    if (this.stopped) return;
+    if (this.state !== 'reconnecting') {
+      this.state = 'reconnecting';
+      this.staleSince = new Date();
+      this.emit('state', this.state, err);
+    }
+    this.backoffMs = Math.min(this.backoffMs ? this.backoffMs * 2 : 500, MAX_BACKOFF_MS);
+    this.restartTimer = setTimeout(() => void this.run().catch((e: unknown) => this.onError(e)), this.backoffMs);
+    this.restartTimer.unref();
+  }
+
+  private delta(type: DeltaType, object: KubernetesObject): void {
+    strip(object);
+    this.emit('delta', { type, object } satisfies Delta);
+  }
+}
+
+/** managedFields can be half of an object's size and no screen shows them. */
+function strip(o: KubernetesObject): void {
+  if (o.metadata?.managedFields) delete o.metadata.managedFields;
+}

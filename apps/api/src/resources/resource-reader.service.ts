@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { ApiResource, ListQuery, ResourceList } from '@wheelhouse/shared';
+import type { Principal } from '../auth/auth.types.js';
+import { AppError } from '../common/errors/app-error.js';
+import { ClustersService } from '../clusters/clusters.service.js';
+import type { InformerLease } from '../k8s/informer-registry.js';
+import { mapK8sError } from '../k8s/k8s-error.mapper.js';
+import { K8sGateway } from '../k8s/k8s.gateway.js';
+import { objectPath } from '../k8s/resource-ref.js';
+import type { SharedInformer } from '../k8s/shared-informer.js';
+import { pageOf } from './list-engine.js';
+import { ResourceAccess, type Target } from './resource-access.js';
+
+/** Reads: discovery, lists served from the shared informer cache, single objects. */
+@Injectable()
+export class ResourceReader {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly access: ResourceAccess,
+    private readonly k8s: K8sGateway,
+  ) {}
+
+  async discovery(by: Principal, clusterId: string): Promise<ApiResource[]> {
+    const access = this.clusters.access(await this.clusters.getVisible(by, clusterId));
+    return this.k8s.resources(access);
+  }
+
+  async list(by: Principal, clusterId: string, group: string, version: string, resource: string, q: ListQuery): Promise<ResourceList> {
+    const t = await this.access.target(by, clusterId, group, version, resource);
+    let allowed: Set<string> | null = null;
+    if (!t.ref.namespaced || q.namespace) {
+      await this.access.assert(by, t, 'list', q.namespace ?? null);
+    } else {
+      const namespaces = await this.access.allowedNamespaces(by, t, 'list');
+      if (namespaces !== 'all') allowed = new Set(namespaces);
+    }
+    if (allowed && allowed.size === 0) {
+      return { items: [], total: 0, continue: null, resourceVersion: '', stale: null, namespaces: [] };
+    }
+    const { informer, release } = await this.informerFor(t, q.namespace ?? null);
+    try {
+      const objects = informer.list(t.ref.namespaced && q.namespace ? q.namespace : undefined);
+      const page = pageOf(objects, q, allowed);
+      return {
+        items: page.items as unknown as Record<string, unknown>[],
+        total: page.total,
+        continue: page.continue,
+        resourceVersion: informer.resourceVersion(),
+        stale: informer.staleSince?.toISOString() ?? null,
+        namespaces: allowed ? [...allowed].sort() : null,
+      };
+    } finally {
+      release();
+    }
+  }
+
+  async get(by: Principal, clusterId: string, group: string, version: string, resource: string, namespace: string | null, name: string): Promise<KubernetesObject> {
+    const t = await this.access.target(by, clusterId, group, version, resource);
+    await this.access.assert(by, t, 'get', namespace, { name });
+    return this.fetch(t, namespace, name);
+  }
+
+  async subresource(by: Principal, clusterId: string, group: string, version: string, resource: string, namespace: string | null, name: string, sub: 'scale' | 'status') {
+    const t = await this.access.target(by, clusterId, group, version, resource);
+    if (!t.ref.subresources.includes(sub)) throw new AppError('RESOURCE_UNKNOWN', `${t.ref.resource} has no ${sub} subresource`);
+    await this.access.assert(by, t, 'get', namespace, { name, subresource: sub });
+    return this.fetch(t, namespace, name, sub);
+  }
+
+  /** Straight from the apiserver: a single GET is cheap and always current. */
+  async fetch(t: Target, namespace: string | null, name: string, sub?: string): Promise<KubernetesObject> {
+    const res = await this.k8s.request<KubernetesObject>(t.access, { method: 'GET', path: objectPath(t.ref, namespace, name, sub) });
+    if (res.status !== 200) throw mapK8sError(res.status, res.body);
+    if (res.body.metadata?.managedFields) delete res.body.metadata.managedFields;
+    return res.body;
+  }
+
+  /** A namespace view is served from a running all-namespaces cache when there is one; otherwise its own. */
+  private async informerFor(t: Target, namespace: string | null): Promise<InformerLease> {
+    if (namespace && t.ref.namespaced) {
+      const shared: SharedInformer | undefined = this.k8s.peek(t.access.id, t.ref, null);
+      if (shared) return this.k8s.acquire(t.access, t.ref, null);
+    }
+    return this.k8s.acquire(t.access, t.ref, namespace);
+  }
+}

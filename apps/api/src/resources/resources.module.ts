@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ClustersModule } from '../clusters/clusters.module.js';
+import { ResourceAccess } from './resource-access.js';
+import { ResourceReader } from './resource-reader.service.js';
+import { ResourceWriter } from './resource-writer.service.js';
+import { ResourcesController } from './resources.controller.js';
+
+@Module({ imports: [ClustersModule], controllers: [ResourcesController], providers: [ResourceAccess, ResourceReader, ResourceWriter] })
+export class ResourcesModule {}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** One API resource as discovery reports it (built-ins and CRDs alike). */
+export const ApiResourceSchema = z.object({
+  group: z.string(),
+  version: z.string(),
+  resource: z.string(),
+  kind: z.string(),
+  namespaced: z.boolean(),
+  verbs: z.array(z.string()),
+  shortNames: z.array(z.string()),
+  subresources: z.array(z.string()),
+});
+export type ApiResource = z.infer<typeof ApiResourceSchema>;
+
+export const DiscoverySchema = z.object({ resources: z.array(ApiResourceSchema) }).meta({ id: 'Discovery' });
+export type Discovery = z.infer<typeof DiscoverySchema>;
+
+export const MAX_PAGE_SIZE = 500;
+
+export const ListQuerySchema = z
+  .strictObject({
+    namespace: z.string().trim().max(253).optional(),
+    labelSelector: z.string().max(4096).optional(),
+    fieldSelector: z.string().max(4096).optional(),
+    /** Free text: matches name, namespace, labels. */
+    q: z.string().max(256).optional(),
+    /** A dotted path into the object, e.g. metadata.creationTimestamp, status.phase. */
+    sort: z.string().regex(/^[A-Za-z0-9_.]+$/).max(256).default('metadata.name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+    continue: z.string().max(256).optional(),
+  })
+  .meta({ id: 'ResourceListQuery' });
+export type ListQuery = z.output<typeof ListQuerySchema>;
+
+export const ResourceListSchema = z
+  .object({
+    items: z.array(z.record(z.string(), z.unknown())),
+    total: z.number(),
+    continue: z.string().nullable(),
+    resourceVersion: z.string(),
+    /** ISO time since when the cache may be behind the cluster (watch broken and not yet resynced); null when live. */
+    stale: z.string().nullable(),
+    /** Namespaces the list was restricted to because of the caller's permissions; null when unrestricted. */
+    namespaces: z.array(z.string()).nullable(),
+  })
+  .meta({ id: 'ResourceList' });
+export type ResourceList = z.infer<typeof ResourceListSchema>;
+
+export const MutationQuerySchema = z
+  .strictObject({
+    dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    force: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    propagationPolicy: z.enum(['Foreground', 'Background', 'Orphan']).optional(),
+  })
+  .meta({ id: 'MutationQuery' });
+export type MutationQuery = z.output<typeof MutationQuerySchema>;
