@@ -12,7 +12,13 @@ import { actorOf } from '../users/users.service.js';
 import { ResourceAccess, type Target } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';
 
+/**
+ * Field managers: server-side apply (forms, YAML apply) owns fields as "wheelhouse"; plain create/replace and
+ * scaling use their own names, so a conflict message says which console action last set the field.
+ */
 export const FIELD_MANAGER = 'wheelhouse';
+const EDIT_MANAGER = 'wheelhouse-edit';
+const SCALE_MANAGER = 'wheelhouse-scale';
 
 interface Where {
   clusterId: string;
@@ -41,7 +47,7 @@ export class ResourceWriter {
     await this.access.assert(by, t, 'create', w.namespace);
     return this.send(by, t, 'create', w.namespace, obj.metadata?.name ?? null, q, meta, {
       method: 'POST',
-      path: withQuery(collectionPath(t.ref, w.namespace), { fieldManager: FIELD_MANAGER, dryRun: q.dryRun ? 'All' : undefined }),
+      path: withQuery(collectionPath(t.ref, w.namespace), { fieldManager: EDIT_MANAGER, dryRun: q.dryRun ? 'All' : undefined }),
       body: JSON.stringify(obj),
       headers: { 'Content-Type': 'application/json' },
     });
@@ -63,7 +69,7 @@ export class ResourceWriter {
     await this.access.assert(by, t, 'update', w.namespace, { name });
     return this.send(by, t, 'update', w.namespace, name, q, meta, {
       method: 'PUT',
-      path: withQuery(objectPath(t.ref, w.namespace, name), { fieldManager: FIELD_MANAGER, dryRun: q.dryRun ? 'All' : undefined }),
+      path: withQuery(objectPath(t.ref, w.namespace, name), { fieldManager: EDIT_MANAGER, dryRun: q.dryRun ? 'All' : undefined }),
       body: JSON.stringify(obj),
       headers: { 'Content-Type': 'application/json' },
     });
@@ -87,7 +93,7 @@ export class ResourceWriter {
     await this.access.assert(by, t, 'patch', w.namespace, { name, subresource: 'scale' });
     return this.send(by, t, 'patch', w.namespace, name, q, meta, {
       method: 'PATCH',
-      path: withQuery(objectPath(t.ref, w.namespace, name, 'scale'), { fieldManager: FIELD_MANAGER, dryRun: q.dryRun ? 'All' : undefined }),
+      path: withQuery(objectPath(t.ref, w.namespace, name, 'scale'), { fieldManager: SCALE_MANAGER, dryRun: q.dryRun ? 'All' : undefined }),
       body: JSON.stringify({ spec: { replicas } }),
       headers: { 'Content-Type': 'application/merge-patch+json' },
     }, 'scale');
