@@ -37,7 +37,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.mjs', '*.ts', 'scripts/*.mjs', 'apps/web/scripts/*.mjs'],
+          allowDefaultProject: ['*.mjs', '*.ts', 'scripts/*.mjs', 'apps/web/scripts/*.mjs', 'packages/shared/*.ts', 'packages/shared/src/*.spec.ts'],
           defaultProject: 'tsconfig.base.json',
         },
       },

@@ -12,6 +12,7 @@ import { ClustersModule } from './clusters/clusters.module.js';
 import { HealthModule } from './health/health.module.js';
 import { K8sModule } from './k8s/k8s.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
+import { StreamsModule } from './streams/streams.module.js';
 import { RbacModule } from './rbac/rbac.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         K8sModule,
         ClustersModule,
         ResourcesModule,
+        StreamsModule,
         HealthModule,
       ],
       providers: [

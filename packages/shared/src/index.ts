@@ -7,3 +7,4 @@ export * from './tokens.js';
 export * from './audit.js';
 export * from './clusters.js';
 export * from './resources.js';
+export * from './events.js';

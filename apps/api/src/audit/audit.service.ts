@@ -25,7 +25,7 @@ export function toAuditDto(e: AuditRow): AuditEvent {
 
 /** RFC 4180 quoting, and a leading quote on cells that spreadsheets would run as formulas (CSV injection). */
 function cell(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
+  let s = typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

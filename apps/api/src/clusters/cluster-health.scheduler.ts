@@ -1,4 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.schema.js';
 import { ClustersService } from './clusters.service.js';
 
 /**
@@ -11,10 +13,13 @@ export class ClusterHealthScheduler implements OnApplicationBootstrap, OnModuleD
   private timer: NodeJS.Timeout | null = null;
   private running = false;
 
-  constructor(private readonly clusters: ClustersService) {}
+  constructor(
+    private readonly clusters: ClustersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = Number(process.env.CLUSTER_HEALTH_INTERVAL_SECONDS ?? 30);
+    const seconds = this.config.CLUSTER_HEALTH_INTERVAL_SECONDS;
     if (!seconds) return;
     this.timer = setInterval(() => void this.tick(), seconds * 1000);
     this.timer.unref();

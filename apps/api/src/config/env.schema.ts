@@ -30,6 +30,14 @@ export const EnvSchema = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MIGRATIONS_DIR: z.string().optional(),
+    /** With several API instances: socket.io fans events out through Redis (e.g. ending a user's sockets). */
+    REDIS_URL: z.string().url().optional(),
+    /** How often every cluster is re-probed; 0 turns the schedule off. */
+    CLUSTER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+    /** How often live subscriptions are re-authorized (a revoked user's streams end within this time). */
+    STREAM_REAUTH_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
+    /** How long a shared informer outlives its last viewer. */
+    INFORMER_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
     API_DOCS: bool,
   })
   .transform((env) => {

@@ -1,4 +1,6 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '../config/tokens.js';
+import type { AppConfig } from '../config/env.schema.js';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ResourceRef } from './resource-ref.js';
 import { SharedInformer } from './shared-informer.js';
@@ -15,8 +17,6 @@ interface Entry {
   stopTimer: NodeJS.Timeout | null;
 }
 
-/** How long an informer outlives its last viewer: page flips and reconnecting tabs reuse it. */
-const DEFAULT_GRACE_MS = 60_000;
 
 /**
  * One informer per (cluster, group/version/resource, namespace scope), ref-counted: the first viewer starts the
@@ -26,7 +26,12 @@ const DEFAULT_GRACE_MS = 60_000;
 export class InformerRegistry implements OnModuleDestroy {
   private readonly logger = new Logger(InformerRegistry.name);
   private readonly entries = new Map<string, Entry>();
-  graceMs = Number(process.env.INFORMER_GRACE_MS ?? DEFAULT_GRACE_MS);
+  /** How long an informer outlives its last viewer: page flips and reconnecting tabs reuse it. */
+  private readonly graceMs: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.graceMs = config.INFORMER_GRACE_SECONDS * 1000;
+  }
 
   static keyOf(clusterId: string, ref: Pick<ResourceRef, 'group' | 'version' | 'resource'>, namespace: string | null): string {
     return `${clusterId}|${ref.group}/${ref.version}/${ref.resource}|${namespace ?? '*'}`;

@@ -1,3 +1,5 @@
+export type { KubernetesObject } from '@kubernetes/client-node';
+
 /** A resource the cluster serves, as discovery reports it. */
 export interface ResourceRef {
   group: string;

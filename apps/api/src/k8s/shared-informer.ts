@@ -68,7 +68,7 @@ export class SharedInformer extends EventEmitter {
     this.lw.off('error', capture);
     if (firstError) {
       await this.stop();
-      throw firstError;
+      throw firstError instanceof Error ? firstError : new Error('the informer failed to start', { cause: firstError });
     }
   }
 

@@ -23,13 +23,13 @@ export class RolesRepository {
   }
 
   create(data: { name: string; description: string; scope: RoleScope; rules: RoleRule[] }, tx: Tx): Promise<RoleRow> {
-    return tx.role.create({ data: { ...data, rules: data.rules as Prisma.InputJsonValue }, include: withCount });
+    return tx.role.create({ data: { ...data, rules: data.rules }, include: withCount });
   }
 
   update(id: string, data: { description?: string; rules?: RoleRule[] }, tx: Tx): Promise<RoleRow> {
     return tx.role.update({
       where: { id },
-      data: { description: data.description, rules: data.rules as Prisma.InputJsonValue | undefined },
+      data: { description: data.description, rules: data.rules },
       include: withCount,
     });
   }

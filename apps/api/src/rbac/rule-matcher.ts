@@ -61,10 +61,13 @@ export function scopeContains(outer: Scope, inner: Scope): boolean {
 export function atomsOf(rule: RoleRule): RoleRule[] {
   const names = rule.resourceNames && rule.resourceNames.length > 0 ? rule.resourceNames.map((n) => [n]) : [undefined];
   const atoms: RoleRule[] = [];
-  for (const verb of rule.verbs)
-    for (const group of rule.apiGroups)
-      for (const resource of rule.resources)
+  for (const verb of rule.verbs) {
+    for (const group of rule.apiGroups) {
+      for (const resource of rule.resources) {
         for (const resourceNames of names) atoms.push({ verbs: [verb], apiGroups: [group], resources: [resource], ...(resourceNames ? { resourceNames } : {}) });
+      }
+    }
+  }
   return atoms;
 }
 

@@ -1,4 +1,4 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject } from '../k8s/resource-ref.js';
 import type { ListQuery } from '@wheelhouse/shared';
 import { AppError } from '../common/errors/app-error.js';
 import { parseFieldSelector, parseLabelSelector, valueAt } from './selectors.js';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { KubernetesObject } from '@kubernetes/client-node';
 import type { ApiResource, ListQuery, ResourceList } from '@wheelhouse/shared';
 import type { Principal } from '../auth/auth.types.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -7,7 +6,7 @@ import { ClustersService } from '../clusters/clusters.service.js';
 import type { InformerLease } from '../k8s/informer-registry.js';
 import { mapK8sError } from '../k8s/k8s-error.mapper.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
-import { objectPath } from '../k8s/resource-ref.js';
+import { objectPath, type KubernetesObject } from '../k8s/resource-ref.js';
 import type { SharedInformer } from '../k8s/shared-informer.js';
 import { pageOf } from './list-engine.js';
 import { ResourceAccess, type Target } from './resource-access.js';

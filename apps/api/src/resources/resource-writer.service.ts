@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { KubernetesObject } from '@kubernetes/client-node';
 import type { MutationQuery, Verb } from '@wheelhouse/shared';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestMeta } from '../audit/audit.types.js';
@@ -7,7 +6,7 @@ import type { Principal } from '../auth/auth.types.js';
 import { AppError } from '../common/errors/app-error.js';
 import { mapK8sError } from '../k8s/k8s-error.mapper.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
-import { apiVersionOf, collectionPath, objectPath } from '../k8s/resource-ref.js';
+import { apiVersionOf, collectionPath, objectPath, type KubernetesObject } from '../k8s/resource-ref.js';
 import { actorOf } from '../users/users.service.js';
 import { ResourceAccess, type Target } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';

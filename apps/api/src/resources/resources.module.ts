@@ -5,5 +5,10 @@ import { ResourceReader } from './resource-reader.service.js';
 import { ResourceWriter } from './resource-writer.service.js';
 import { ResourcesController } from './resources.controller.js';
 
-@Module({ imports: [ClustersModule], controllers: [ResourcesController], providers: [ResourceAccess, ResourceReader, ResourceWriter] })
+@Module({
+  imports: [ClustersModule],
+  controllers: [ResourcesController],
+  providers: [ResourceAccess, ResourceReader, ResourceWriter],
+  exports: [ResourceAccess],
+})
 export class ResourcesModule {}

@@ -65,7 +65,7 @@ export function parseFieldSelector(selector: string): (obj: unknown) => boolean 
     const [, path, op, value] = m;
     return (obj: unknown) => {
       const actual = valueAt(obj, path!);
-      const text = actual === undefined || actual === null ? '' : String(actual as string | number | boolean);
+      const text = typeof actual === 'string' ? actual : actual === undefined || actual === null ? '' : JSON.stringify(actual);
       return op === '!=' ? text !== value : text === value;
     };
   });

@@ -13,10 +13,11 @@ import { BindingsRepository } from '../rbac/bindings.repository.js';
 import { BUILT_IN_ROLES, CONSOLE_ADMIN_ROLE_ID, USER_ROLE_ID } from '../rbac/built-in-roles.js';
 import { LastAdminCheck } from '../rbac/last-admin.check.js';
 import { RbacRepository } from '../rbac/rbac.repository.js';
+import { LiveSockets } from '../streams/live-sockets.js';
 import { UsersRepository } from './users.repository.js';
 
 const GLOBAL = { kind: 'global' } as const;
-const CONSOLE_ADMIN_RULES = BUILT_IN_ROLES.find((r) => r.id === CONSOLE_ADMIN_ROLE_ID)!.rules as RoleRule[];
+const CONSOLE_ADMIN_RULES: RoleRule[] = BUILT_IN_ROLES.find((r) => r.id === CONSOLE_ADMIN_ROLE_ID)!.rules;
 
 /**
  * Local user administration. "Admin" is not a flag: it is a global console-admin binding, so it follows the same
@@ -34,6 +35,7 @@ export class UsersService {
     private readonly lastAdmin: LastAdminCheck,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly live: LiveSockets,
   ) {}
 
   async list(page: { offset: number; limit: number }) {
@@ -85,6 +87,9 @@ export class UsersService {
       await this.lastAdmin.assertStillAdministered(tx);
       await this.record(tx, by, 'user.update', user, 200, meta, { fields: Object.keys(input) });
       return user;
+    }).then((user) => {
+      if (input.disabled === true) this.live.disconnectUser(id);
+      return user;
     });
   }
 
@@ -98,6 +103,7 @@ export class UsersService {
       await this.sessions.revokeAllForUser(id, tx, by.user.id === id ? by.sessionId : undefined);
       await this.record(tx, by, 'user.reset_password', user, 204, meta);
     });
+    if (by.user.id !== id) this.live.disconnectUser(id);
   }
 
   async endSessions(id: string, by: Principal, meta: RequestMeta): Promise<void> {
@@ -106,6 +112,7 @@ export class UsersService {
       await this.sessions.revokeAllForUser(id, tx, by.user.id === id ? by.sessionId : undefined);
       await this.record(tx, by, 'user.end_sessions', user, 204, meta);
     });
+    if (by.user.id !== id) this.live.disconnectUser(id);
   }
 
   private async assertMayGrantAdmin(by: Principal): Promise<void> {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
-import { ADMIN_PASSWORD, browser, createUser, loginAs, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
+import { ADMIN_PASSWORD, ORIGIN, browser, createUser, loginAs, registerCluster, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
 import { query } from '../setup/test-db.js';
 import { routeInventory } from '../setup/route-inventory.js';
 
@@ -42,12 +42,34 @@ const MUTATIONS: Record<string, (c: Ctx) => Promise<Res>> = {
   'POST /api/teams/:id/group-links': (c) => c.admin.post(`/api/teams/${c.ids.team}/group-links`, { provider: 'corp', group: 'ops' }),
   'DELETE /api/teams/:id/group-links': (c) => c.admin.delete(`/api/teams/${c.ids.team}/group-links?provider=corp&group=ops`),
   'DELETE /api/teams/:id': (c) => c.admin.delete(`/api/teams/${c.ids.team}`),
+  'POST /api/clusters': (c) => registerCluster(c.admin, 'walk-c', 1),
+  'PATCH /api/clusters/:cluster': (c) => c.admin.patch('/api/clusters/walk-c', { displayName: 'Walked' }),
+  'POST /api/clusters/:cluster/resources/:group/:version/:resource': (c) => c.admin.post(`${CM}?namespace=${c.ids.ns}`, configMap('walk', c.ids.ns!)),
+  'PATCH /api/clusters/:cluster/resources/:group/:version/:resource/:name': (c) => c.admin.patch(`${CM}/walk?namespace=${c.ids.ns}&force=true`, configMap('walk', c.ids.ns!, 'applied')),
+  'PUT /api/clusters/:cluster/resources/:group/:version/:resource/:name': async (c) => {
+    const live = (await c.admin.get(`${CM}/walk?namespace=${c.ids.ns}`)).body;
+    return c.admin.agent.put(`${CM}/walk?namespace=${c.ids.ns}`).set('Origin', ORIGIN).send({ ...live, data: { k: 'replaced' } });
+  },
+  'PUT /api/clusters/:cluster/resources/:group/:version/:resource/:name/scale': (c) =>
+    c.admin.agent.put(`/api/clusters/c1/resources/apps/v1/deployments/walk/scale?namespace=${c.ids.ns}`).set('Origin', ORIGIN).send({ replicas: 2 }),
+  'DELETE /api/clusters/:cluster/resources/:group/:version/:resource/:name': (c) => c.admin.delete(`${CM}/walk?namespace=${c.ids.ns}`),
+  'DELETE /api/clusters/:cluster': (c) => c.admin.delete('/api/clusters/walk-c'),
 };
+
+/** POST routes that change nothing (previews, dry-run diffs, health re-probes): listed so new ones are noticed. */
+const READ_ONLY_POSTS = new Set([
+  'POST /api/clusters/kubeconfig/preview',
+  'POST /api/clusters/:cluster/health',
+  'POST /api/clusters/:cluster/resources/:group/:version/:resource/:name/diff',
+]);
+
+const CM = '/api/clusters/c1/resources/core/v1/configmaps';
+const configMap = (name: string, ns: string, value = 'v') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data: { k: value } });
 
 let t: TestApp;
 let ctx: Ctx;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ CLUSTER_HEALTH_INTERVAL_SECONDS: '0' });
   const admin = await loginAs(t, 'admin', ADMIN_PASSWORD);
   await createUser(t, admin, 'walker');
   await createUser(t, admin, 'pw-walker');
@@ -57,11 +79,17 @@ beforeAll(async () => {
   const role = (await admin.post('/api/roles', { name: 'walk-edit', scope: 'namespace', rules: [{ verbs: ['get'], apiGroups: [''], resources: ['pods'] }] })).body.id as string;
   const binding = (await admin.post('/api/rolebindings', { roleId: role, subject: { kind: 'user', id: user }, scope: NS_A })).body.id as string;
   const team = (await admin.post('/api/teams', { name: 'walk-edit-team' })).body.id as string;
-  ctx = { admin, ids: { user, token, role, binding, team } };
+  expect((await registerCluster(admin, 'c1')).status).toBe(201);
+  const ns = `walk-${Math.random().toString(36).slice(2, 7)}`;
+  await admin.post('/api/clusters/c1/resources/core/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const deploy = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'walk', namespace: ns }, spec: { replicas: 1, selector: { matchLabels: { app: 'walk' } }, template: { metadata: { labels: { app: 'walk' } }, spec: { containers: [{ name: 'c', image: 'x' }] } } } };
+  expect((await admin.post(`/api/clusters/c1/resources/apps/v1/deployments?namespace=${ns}`, deploy)).status).toBe(201);
+  ctx = { admin, ids: { user, token, role, binding, team, ns } };
 });
 afterAll(async () => t.close());
 
-const mutating = () => routeInventory(t.app).filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
+const mutating = () =>
+  routeInventory(t.app).filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && !READ_ONLY_POSTS.has(`${r.method} ${r.path}`));
 
 describe('every mutation writes an audit event', () => {
   it('every mutating route has an entry in this walk', () => {

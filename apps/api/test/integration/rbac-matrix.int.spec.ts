@@ -103,7 +103,7 @@ describe('permission matrix (built-in roles × scopes × requests)', () => {
     const params = new URLSearchParams({ verb, group, resource: res!, ...(sub ? { subresource: sub } : {}) });
     if (cluster) params.set('cluster', cluster);
     if (namespace) params.set('namespace', namespace);
-    const answer = await clients.get(role)!.get(`/api/rbac/explain?${params}`);
+    const answer = await clients.get(role)!.get(`/api/rbac/explain?${params.toString()}`);
     expect(answer.status).toBe(200);
     expect(answer.body.allowed).toBe(expected);
     if (expected) expect(answer.body.via.role).toBe(role);
