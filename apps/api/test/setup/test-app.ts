@@ -23,8 +23,9 @@ export interface TestApp {
 }
 
 /** The real application on its own cloned database, with the bootstrap admin created. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
+  // Several instances of the API may share one database (multi-instance tests); only its creator drops it.
+  const db = shared ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'wheelhouse-app-'));
   const config = loadConfig({
     PUBLIC_URL: ORIGIN,
@@ -43,7 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     db,
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!shared) await db.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
