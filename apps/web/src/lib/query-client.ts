@@ -2,6 +2,8 @@ import { MutationCache, QueryCache, QueryClient, hashKey } from '@tanstack/react
 import { isApiError } from './api-client';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
+/** The signed-in user's permission summary; refreshed after any change to roles, bindings or teams. */
+export const PERMISSIONS_QUERY_KEY = ['auth', 'permissions'] as const;
 
 /** One client per browser tab (created in a useState initialiser), never shared between server requests. */
 export function makeQueryClient(): QueryClient {

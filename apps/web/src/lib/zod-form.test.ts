@@ -1,4 +1,4 @@
-import { CreateUserRequestSchema } from '@wheelhouse/shared';
+import { CreateUserRequestSchema, RoleRuleSchema } from '@wheelhouse/shared';
 import { describe, expect, it } from 'vitest';
 import { compactValues, issueMessage } from './zod-form';
 
@@ -19,6 +19,13 @@ describe('zod → form messages', () => {
     expect(issueMessage(firstIssue('password', 'short'), t)).toBe('tooShort:{"min":12}');
     expect(issueMessage(firstIssue('displayName', 'x'.repeat(200)), t)).toBe('tooLong:{"max":128}');
     expect(issueMessage(firstIssue('email', 'not-an-email'), t)).toBe('invalidEmail');
+  });
+
+  it('treats an empty pick list as missing and reports bad entries in it', () => {
+    const verbs = RoleRuleSchema.shape.verbs.safeParse([]);
+    expect(issueMessage(verbs.success ? undefined : verbs.error.issues[0], t)).toBe('required');
+    const resources = RoleRuleSchema.shape.resources.safeParse(['Pods!']);
+    expect(issueMessage(resources.success ? undefined : resources.error.issues[0], t)).toBe('invalidFormat');
   });
 
   it('drops empty optional fields before sending', () => {

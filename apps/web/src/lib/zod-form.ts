@@ -17,7 +17,8 @@ export function issueMessage(issue: Issue | undefined, t: Translate): string {
     case 'invalid_type':
       return t('required');
     case 'too_small':
-      return Number(issue.minimum) <= 1 && issue.origin === 'string'
+      // An empty text box or an empty pick list (tags, multi-select) is simply missing.
+      return Number(issue.minimum) <= 1 && (issue.origin === 'string' || issue.origin === 'array')
         ? t('required')
         : t('tooShort', { min: Number(issue.minimum) });
     case 'too_big':

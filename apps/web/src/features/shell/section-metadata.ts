@@ -1,7 +1,19 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 
-type NavMessageKey = 'clusters' | 'workloads' | 'config' | 'network' | 'storage' | 'users';
+type NavMessageKey =
+  | 'clusters'
+  | 'workloads'
+  | 'config'
+  | 'network'
+  | 'storage'
+  | 'users'
+  | 'teams'
+  | 'roles'
+  | 'bindings'
+  | 'audit'
+  | 'access'
+  | 'tokens';
 
 /** Page titles in the visitor's language (the browser tab is UI text too). */
 export function sectionMetadata(key: NavMessageKey): () => Promise<Metadata> {

@@ -7,6 +7,7 @@ import {
   type ResetPasswordRequest,
   type UpdateUserRequest,
 } from '@wheelhouse/shared';
+import { invalidateAccess } from '@/features/rbac/api';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 
 const USERS_KEY = ['users'] as const;
@@ -22,7 +23,9 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateUserRequest) => apiRequest('/api/users', UserSchema, { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+    // New users get baseline bindings (and maybe console-admin): binding lists and counts change too.
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: USERS_KEY }), invalidateAccess(queryClient)]),
   });
 }
 
@@ -31,7 +34,9 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) =>
       apiRequest(`/api/users/${encodeURIComponent(id)}`, UserSchema, { method: 'PATCH', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+    // isAdmin is a console-admin binding underneath.
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: USERS_KEY }), invalidateAccess(queryClient)]),
   });
 }
 

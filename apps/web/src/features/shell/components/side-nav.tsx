@@ -1,33 +1,56 @@
 'use client';
-import { SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  LinkOutlined,
+  SafetyCertificateOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useCurrentUser } from '@/features/auth/components/auth-gate';
+import type { ReactNode } from 'react';
+import { usePermissions } from '@/features/auth/permissions-api';
+import { visibleAdminEntries, type AdminEntryKey } from '../admin-entries';
 import { SECTIONS } from '../nav-sections';
+
+const ADMIN_ICONS: Record<AdminEntryKey, ReactNode> = {
+  users: <UserOutlined />,
+  teams: <TeamOutlined />,
+  roles: <SafetyCertificateOutlined />,
+  bindings: <LinkOutlined />,
+  audit: <AuditOutlined />,
+  access: <SafetyOutlined />,
+};
 
 export function SideNav() {
   const t = useTranslations('nav');
-  const user = useCurrentUser();
   const pathname = usePathname();
+  // Hiding entries is cosmetic: the API answers 403 to anything the summary does not grant.
+  const permissions = usePermissions();
+  const adminEntries = visibleAdminEntries(permissions.data);
+  const adminKeys = adminEntries.map((key) => `/admin/${key}`);
 
   const items: MenuProps['items'] = SECTIONS.map(({ key, icon }) => ({
     key: `/${key}`,
     icon,
     label: <Link href={`/${key}`}>{t(key)}</Link>,
   }));
-  // Hiding Admin is cosmetic; the API answers 403 to non-admins anyway.
-  if (user.isAdmin) {
-    items.push({
-      key: 'admin',
-      icon: <SettingOutlined />,
-      label: t('admin'),
-      children: [{ key: '/admin/users', icon: <TeamOutlined />, label: <Link href="/admin/users">{t('users')}</Link> }],
-    });
-  }
+  items.push({
+    key: 'admin',
+    icon: <SettingOutlined />,
+    label: t('admin'),
+    children: adminEntries.map((key) => ({
+      key: `/admin/${key}`,
+      icon: ADMIN_ICONS[key],
+      label: <Link href={`/admin/${key}`}>{t(key)}</Link>,
+    })),
+  });
 
-  const selected = ['/admin/users', ...SECTIONS.map((s) => `/${s.key}`)].find(
+  const selected = [...adminKeys, ...SECTIONS.map((s) => `/${s.key}`)].find(
     (key) => pathname === key || pathname.startsWith(`${key}/`),
   );
 

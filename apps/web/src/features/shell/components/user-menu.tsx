@@ -1,7 +1,8 @@
 'use client';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLogout } from '@/features/auth/api';
 import { useCurrentUser } from '@/features/auth/components/auth-gate';
@@ -11,6 +12,7 @@ export function UserMenu() {
   const t = useTranslations('header');
   const user = useCurrentUser();
   const logout = useLogout();
+  const router = useRouter();
   const [changing, setChanging] = useState(false);
 
   const onLogout = () => {
@@ -36,10 +38,19 @@ export function UserMenu() {
               ),
             },
             { type: 'divider' },
+            { key: 'tokens', icon: <ApiOutlined />, label: t('apiTokens') },
             { key: 'password', icon: <KeyOutlined />, label: t('changePassword'), disabled: user.origin !== 'local' },
             { key: 'logout', icon: <LogoutOutlined />, label: t('logout'), danger: true },
           ],
-          onClick: ({ key }) => (key === 'logout' ? onLogout() : key === 'password' ? setChanging(true) : undefined),
+          onClick: ({ key }) => {
+            if (key === 'logout') {
+              onLogout();
+            } else if (key === 'password') {
+              setChanging(true);
+            } else if (key === 'tokens') {
+              router.push('/settings/tokens');
+            }
+          },
         }}
       >
         <Button type="text" aria-label={t('userMenu')} data-testid="user-menu" style={{ height: 40 }}>

@@ -1,0 +1,8 @@
+import { sectionMetadata } from '@/features/shell/section-metadata';
+import { CheckAccessPage } from '@/features/access/components/check-access-page';
+
+export const generateMetadata = sectionMetadata('access');
+
+export default function Page() {
+  return <CheckAccessPage />;
+}

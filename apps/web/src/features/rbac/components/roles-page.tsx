@@ -1,0 +1,151 @@
+'use client';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { ROLE_SCOPES, type Role } from '@wheelhouse/shared';
+import { Alert, Button, Card, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useCan } from '@/features/auth/permissions-api';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { useRoles } from '../api';
+import { ScopeKindTag } from './access-labels';
+import { CloneRoleModal } from './clone-role-modal';
+import { RoleDrawer } from './role-drawer';
+import { RoleEditorModal } from './role-editor-modal';
+import { useRoleDeletion } from './use-role-deletion';
+import { useRoleDescription } from './use-role-description';
+
+/** null: the editor creates a new role. */
+type Editing = { role: Role | null } | null;
+
+export function RolesPage() {
+  const t = useTranslations('roles');
+  const tCommon = useTranslations('common');
+  const can = useCan();
+  const roles = useRoles();
+  const errorMessage = useErrorMessage();
+  const [viewingId, setViewingId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [cloning, setCloning] = useState<Role | null>(null);
+  const describe = useRoleDescription();
+  const confirmDelete = useRoleDeletion(() => setViewingId(null));
+  // The drawer follows the list, so it shows fresh rules and counts after an edit.
+  const viewing = roles.data?.items.find((role) => role.id === viewingId);
+
+  const columns: TableColumnsType<Role> = [
+    {
+      title: t('columns.name'),
+      dataIndex: 'name',
+      sorter: (a, b) => a.name.localeCompare(b.name),
+      render: (_, role) => (
+        <Space size={4}>
+          <Button type="link" style={{ padding: 0 }} onClick={() => setViewingId(role.id)}>
+            {role.name}
+          </Button>
+          {role.builtIn && <LockOutlined aria-label={t('builtIn')} />}
+        </Space>
+      ),
+    },
+    {
+      title: t('columns.scope'),
+      dataIndex: 'scope',
+      filters: ROLE_SCOPES.map((scope) => ({ text: t(`form.scopes.${scope}`), value: scope })),
+      onFilter: (value, role) => role.scope === value,
+      render: (_, role) => <ScopeKindTag kind={role.scope} />,
+    },
+    {
+      title: t('columns.type'),
+      dataIndex: 'builtIn',
+      filters: [
+        { text: t('builtIn'), value: true },
+        { text: t('custom'), value: false },
+      ],
+      onFilter: (value, role) => role.builtIn === value,
+      render: (_, role) => (role.builtIn ? <Tag color="gold">{t('builtIn')}</Tag> : <Tag>{t('custom')}</Tag>),
+    },
+    { title: t('columns.description'), dataIndex: 'description', ellipsis: true, render: (_, role) => describe(role) },
+    { title: t('columns.rules'), key: 'rules', render: (_, role) => role.rules.length },
+    { title: t('columns.bindings'), dataIndex: 'bindingCount' },
+    {
+      title: tCommon('actions'),
+      key: 'actions',
+      render: (_, role) => (
+        <Space size={0} wrap>
+          {!role.builtIn && can('roles', 'update') && (
+            <Button type="link" onClick={() => setEditing({ role })}>
+              {t('edit')}
+            </Button>
+          )}
+          {can('roles', 'create') && (
+            <Button type="link" onClick={() => setCloning(role)}>
+              {t('clone')}
+            </Button>
+          )}
+          {!role.builtIn && can('roles', 'delete') && (
+            <Button type="link" danger onClick={() => confirmDelete(role)}>
+              {t('delete')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('description')}</Typography.Text>
+        </div>
+        {can('roles', 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })}>
+            {t('create')}
+          </Button>
+        )}
+      </Flex>
+      {roles.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(roles.error)}
+          action={<Button onClick={() => void roles.refetch()}>{tCommon('retry')}</Button>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Table<Role>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={roles.data?.items}
+        loading={roles.isPending && !roles.error}
+        locale={{ emptyText: t('empty') }}
+        pagination={{ hideOnSinglePage: true, pageSize: 50 }}
+        scroll={{ x: 'max-content' }}
+        data-testid="roles-table"
+      />
+      {viewing && (
+        <RoleDrawer
+          role={viewing}
+          onClose={() => setViewingId(null)}
+          onEdit={(role) => setEditing({ role })}
+          onClone={setCloning}
+          onDelete={confirmDelete}
+        />
+      )}
+      {editing && <RoleEditorModal role={editing.role} onClose={() => setEditing(null)} />}
+      {cloning && (
+        <CloneRoleModal
+          role={cloning}
+          onClose={(copy) => {
+            setCloning(null);
+            if (copy) {
+              setViewingId(copy.id);
+            }
+          }}
+        />
+      )}
+    </Card>
+  );
+}
