@@ -48,6 +48,8 @@ export const RegisterClusterRequestSchema = z
       context: z.string().trim().min(1).max(253),
     }),
     z.strictObject({ method: z.literal('inCluster'), ...base }),
+    /** A context of the kubeconfig on the console's own machine (~/.kube/config or $KUBECONFIG), sanitized the same way. */
+    z.strictObject({ method: z.literal('localKubeconfig'), ...base, context: z.string().trim().min(1).max(253) }),
   ])
   .meta({ id: 'RegisterClusterRequest' });
 export type RegisterClusterRequest = z.output<typeof RegisterClusterRequestSchema>;

@@ -40,6 +40,14 @@ export class ClustersController {
     return this.clusters.preview(body.kubeconfig);
   }
 
+  /** Offered for import on first start: contexts of ~/.kube/config on the console machine, sanitized. */
+  @Get('local-kubeconfig')
+  @RequirePermission({ verb: 'create', resource: 'clusters' })
+  @ApiResponse({ status: 200, standardSchema: KubeconfigPreviewSchema })
+  localKubeconfig(): Promise<KubeconfigPreview> {
+    return this.clusters.localPreview();
+  }
+
   @Post()
   @RequirePermission({ verb: 'create', resource: 'clusters' })
   @ApiResponse({ status: 201, standardSchema: ClusterSchema })

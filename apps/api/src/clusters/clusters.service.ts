@@ -13,7 +13,7 @@ import { K8sGateway } from '../k8s/k8s.gateway.js';
 import { AuthorizerService } from '../rbac/authorizer.service.js';
 import { RbacRepository } from '../rbac/rbac.repository.js';
 import { actorOf } from '../users/users.service.js';
-import { accessFromRequest } from './cluster-registration.js';
+import { accessFromRequest, readLocalKubeconfig } from './cluster-registration.js';
 import { toClusterDto } from './clusters.mapper.js';
 import { ClustersRepository } from './clusters.repository.js';
 import { sanitizeKubeconfig } from './credentials/kubeconfig-sanitizer.js';
@@ -33,6 +33,15 @@ export class ClustersService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
   ) {}
+
+  /** Contexts of the console machine's own kubeconfig that are not registered yet (empty when there is none). */
+  async localPreview(): Promise<KubeconfigPreview> {
+    const text = readLocalKubeconfig();
+    if (text === null) return { contexts: [], currentContext: null };
+    const preview = this.preview(text);
+    const servers = new Set((await this.repo.list()).map((c) => c.server));
+    return { ...preview, contexts: preview.contexts.filter((c) => !c.server || !servers.has(c.server)) };
+  }
 
   preview(kubeconfig: string): KubeconfigPreview {
     const { contexts, currentContext } = sanitizeKubeconfig(kubeconfig);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -26,6 +27,31 @@ function kubeconfigWithExecPlugin(marker: string): string {
 }
 
 describe('cluster registry', () => {
+  it('offers the contexts of the console machine\'s own kubeconfig for import (never silently)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wh-local-kc-'));
+    const file = join(dir, 'config');
+    await writeFile(file, clusters[1]!.kubeconfigYaml);
+    const before = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = file;
+    try {
+      const offered = await admin.get('/api/clusters/local-kubeconfig');
+      expect(offered.status).toBe(200);
+      const usable = offered.body.contexts.filter((c: { authType: string | null }) => c.authType);
+      expect(usable.length).toBeGreaterThan(0);
+      expect((await admin.get('/api/clusters')).body.items.map((c: { id: string }) => c.id)).not.toContain('local');
+      const imported = await admin.post('/api/clusters', { method: 'localKubeconfig', id: 'local', context: usable[0].name });
+      expect(imported.status).toBe(201);
+      expect(imported.body.health.state).toBe('ok');
+      const after = await admin.get('/api/clusters/local-kubeconfig');
+      expect(after.body.contexts.find((c: { server: string }) => c.server === clusters[1]!.server)).toBeUndefined();
+      const plain = await createUser(t, admin, 'no-local');
+      expect((await plain.get('/api/clusters/local-kubeconfig')).status).toBe(403);
+    } finally {
+      if (before === undefined) delete process.env.KUBECONFIG;
+      else process.env.KUBECONFIG = before;
+    }
+  });
+
   it('registers a cluster by URL + CA + token, reports health, and never returns or stores the token in clear', async () => {
     const res = await registerCluster(admin, 'c1');
     expect(res.status).toBe(201);
