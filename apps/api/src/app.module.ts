@@ -9,8 +9,10 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { K8sModule } from './k8s/k8s.module.js';
+import { ProxyModule } from './proxy/proxy.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { StreamsModule } from './streams/streams.module.js';
 import { RbacModule } from './rbac/rbac.module.js';
@@ -35,6 +37,8 @@ export class AppModule {
         ClustersModule,
         ResourcesModule,
         StreamsModule,
+        EventsModule,
+        ProxyModule,
         HealthModule,
       ],
       providers: [

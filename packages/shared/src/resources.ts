@@ -48,6 +48,35 @@ export const ResourceListSchema = z
   .meta({ id: 'ResourceList' });
 export type ResourceList = z.infer<typeof ResourceListSchema>;
 
+export const ClusterEventSchema = z
+  .object({
+    uid: z.string(),
+    namespace: z.string().nullable(),
+    involved: z.object({ kind: z.string().nullable(), name: z.string().nullable(), uid: z.string().nullable() }),
+    type: z.string().nullable(),
+    reason: z.string().nullable(),
+    message: z.string().nullable(),
+    reportingController: z.string().nullable(),
+    count: z.number(),
+    firstTime: z.string().nullable(),
+    lastTime: z.string(),
+  })
+  .meta({ id: 'ClusterEvent' });
+export type ClusterEvent = z.infer<typeof ClusterEventSchema>;
+
+export const EventsQuerySchema = z
+  .strictObject({
+    namespace: z.string().max(253).optional(),
+    /** The involved object's uid: the per-object timeline. */
+    uid: z.string().max(64).optional(),
+    kind: z.string().max(253).optional(),
+    name: z.string().max(253).optional(),
+    type: z.enum(['Normal', 'Warning']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .meta({ id: 'EventsQuery' });
+export type EventsQuery = z.output<typeof EventsQuerySchema>;
+
 export const MutationQuerySchema = z
   .strictObject({
     dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

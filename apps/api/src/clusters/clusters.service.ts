@@ -151,6 +151,13 @@ export class ClustersService {
     return toClusterDto(await this.repo.update(id, healthColumns(health)));
   }
 
+  /** For background work (health, event recording): no caller, so no visibility check. */
+  async getById(id: string): Promise<Cluster> {
+    const cluster = await this.repo.findById(id);
+    if (!cluster) throw new AppError('CLUSTER_NOT_FOUND', 'No such cluster');
+    return cluster;
+  }
+
   async allIds(): Promise<string[]> {
     return (await this.repo.list()).map((c) => c.id);
   }

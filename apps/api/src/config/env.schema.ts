@@ -36,6 +36,8 @@ export const EnvSchema = z
     CLUSTER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
     /** How often live subscriptions are re-authorized (a revoked user's streams end within this time). */
     STREAM_REAUTH_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
+    /** Kubernetes events are kept this many days in PostgreSQL (the apiserver keeps one hour); 0 turns recording off. */
+    EVENTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
     /** How long a shared informer outlives its last viewer. */
     INFORMER_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
     API_DOCS: bool,

@@ -32,6 +32,9 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
     WHEELHOUSE_DATA_DIR: dataDir,
     WHEELHOUSE_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'silent',
+    // Background work that tests opt into explicitly.
+    EVENTS_RETENTION_DAYS: '0',
+    CLUSTER_HEALTH_INTERVAL_SECONDS: '0',
     ...env,
   });
   const app = await createApp(config, db.url, randomBytes(32));
