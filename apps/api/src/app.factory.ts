@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import { assignRequestId } from './common/logging/pino-options.js';
+import { mountKubeProxy } from './proxy/mount-kube-proxy.js';
 import { mountWebProxy } from './web-proxy/web-proxy.js';
 
 export const BODY_LIMIT = '1mb';
@@ -29,6 +30,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, secretKe
   });
   // The web app is proxied before anything else so its pages keep Next's own headers and CSP.
   if (config.WEB_UPSTREAM) mountWebProxy(app, config.WEB_UPSTREAM);
+  // kubectl's proxy streams bodies both ways, so it comes before the body parsers (and needs no browser headers).
+  mountKubeProxy(app);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -27,7 +27,8 @@ export class ApiTokenService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async create(principal: Principal, input: CreateApiTokenRequest, meta: RequestMeta) {
+  /** `lifetimeMs` overrides `expiresInDays` for tokens the console mints itself (e.g. a kubeconfig's, for hours). */
+  async create(principal: Principal, input: CreateApiTokenRequest, meta: RequestMeta, lifetimeMs?: number) {
     // A token cannot mint tokens: otherwise a leaked token could renew itself forever.
     if (principal.viaToken) throw new AppError('FORBIDDEN', 'API tokens can only be created from a signed-in session');
     if ((await this.repo.countForUser(principal.user.id)) >= MAX_TOKENS_PER_USER) {
@@ -35,7 +36,8 @@ export class ApiTokenService {
     }
     const secret = randomBytes(32).toString('base64url');
     const token = `${TOKEN_PREFIX}${secret}`;
-    const expiresAt = input.expiresInDays === null ? null : new Date(Date.now() + input.expiresInDays * 86_400_000);
+    const lifetime = lifetimeMs ?? (input.expiresInDays === null ? null : input.expiresInDays * 86_400_000);
+    const expiresAt = lifetime === null ? null : new Date(Date.now() + lifetime);
     const row = await this.tx.run(async (tx) => {
       const created = await this.repo.create(
         { userId: principal.user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), expiresAt },

@@ -29,6 +29,6 @@ import { TokensController } from './tokens.controller.js';
     PrincipalResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionService, PasswordHasher, UsersRepository],
+  exports: [SessionService, PasswordHasher, UsersRepository, ApiTokenService, LoginThrottleService],
 })
 export class AuthModule {}

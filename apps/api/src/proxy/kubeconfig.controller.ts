@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ClusterIdSchema } from '@wheelhouse/shared';
 import type { Request, Response } from 'express';
@@ -21,8 +21,6 @@ export class KubeconfigController {
   @Get()
   @RequirePermission('delegated')
   @ApiProduces('application/yaml')
-  @Header('Content-Type', 'application/yaml; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
   async download(
     @CurrentPrincipal() p: Principal,
     @Param('cluster', { schema: ClusterIdSchema }) cluster: string,
@@ -33,6 +31,9 @@ export class KubeconfigController {
     const site = req.get('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') throw new AppError('CSRF_FAILED', 'Cross-site request refused');
     const { filename, yaml, expiresAt } = await this.kubeconfigs.build(p, cluster, meta);
+    // Set here, not with @Header(): an error must still go out as JSON.
+    res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
     res.setHeader('X-Token-Expires-At', expiresAt.toISOString());
     return yaml;

@@ -10,6 +10,10 @@ import type { AppConfig } from '../config/env.schema.js';
 /** A working day: long enough for a session of kubectl, short enough that a forgotten file soon stops working. */
 export const KUBECONFIG_TOKEN_LIFETIME_MS = 8 * 3_600_000;
 
+const HTTP_WARNING =
+  '# The console is served over plain http, and kubectl sends tokens only over https:\n' +
+  '# put the console behind TLS (PUBLIC_URL=https://…) for this kubeconfig to authenticate.\n';
+
 /**
  * A kubeconfig for one cluster that points kubectl at the console's proxy, with a new short-lived API token of
  * the caller. The token is only as strong as its user and is re-checked on every request; minting it is audited
@@ -39,6 +43,8 @@ export class KubeconfigService {
       'current-context': name,
       preferences: {},
     };
-    return { filename: `${name}.kubeconfig`, yaml: stringify(kubeconfig), expiresAt: row.expiresAt ?? new Date(Date.now() + KUBECONFIG_TOKEN_LIFETIME_MS) };
+    // kubectl never sends a token over plain http (kubernetes/kubectl#744): say so where the user will look.
+    const warning = this.config.publicUrl.protocol === 'http:' ? HTTP_WARNING : '';
+    return { filename: `${name}.kubeconfig`, yaml: warning + stringify(kubeconfig), expiresAt: row.expiresAt ?? new Date(Date.now() + KUBECONFIG_TOKEN_LIFETIME_MS) };
   }
 }

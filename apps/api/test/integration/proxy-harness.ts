@@ -1,7 +1,8 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
-import { createServer } from 'node:net';
+import { connect, type Socket } from 'node:net';
+import tls from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,33 +11,67 @@ import { binaryDir } from '@wheelhouse/cluster';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../setup/test-app.js';
 
 /**
- * The proxy tests need a real listening port (kubectl is a separate process) and a PUBLIC_URL that is that port
- * (the downloaded kubeconfig points at it), so sessions here send that origin instead of test-app's ORIGIN.
+ * The proxy tests need real listening ports: kubectl is a separate process, and it sends bearer tokens only over
+ * TLS (never over plain http, kubernetes/kubectl#744). So the app listens on plain http and a TLS front with a
+ * throwaway self-signed certificate forwards to it, as an ingress would; PUBLIC_URL is the TLS front, so the
+ * downloaded kubeconfig points there and sessions carry that origin (and Secure cookies).
  */
 export interface ProxyTestApp extends TestApp {
+  /** https://127.0.0.1:<tls port>: PUBLIC_URL, what kubectl talks to. */
   base: string;
+  /** The app's own plain-http port, for raw requests. */
   port: number;
+  /** PEM of the self-signed certificate of the TLS front (kubectl --certificate-authority). */
+  caFile: string;
+  ca: string;
 }
 
 export async function startListeningApp(env: Record<string, string> = {}): Promise<ProxyTestApp> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const dir = await mkdtemp(join(tmpdir(), 'wh-proxy-tls-'));
+  const caFile = join(dir, 'cert.pem');
+  const keyFile = join(dir, 'key.pem');
+  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', caFile]);
+  const ca = await readFile(caFile, 'utf8');
+  let appPort = 0;
+  const sockets = new Set<Socket>();
+  const front = tls.createServer({ key: await readFile(keyFile), cert: ca, ALPNProtocols: ['http/1.1'] }, (client) => {
+    const upstream = connect(appPort, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => s.destroy());
+    }
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const base = `https://127.0.0.1:${(front.address() as { port: number }).port}`;
   const t = await startTestApp({ PUBLIC_URL: base, CLUSTER_HEALTH_INTERVAL_SECONDS: '0', ...env });
-  await t.app.listen(port, '127.0.0.1');
-  return { ...t, base, port };
+  await t.app.listen(0, '127.0.0.1');
+  appPort = (t.server.address() as { port: number }).port;
+  return {
+    ...t,
+    base,
+    port: appPort,
+    caFile,
+    ca,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => front.close(resolve));
+      await t.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => execFile(cmd, args, (err) => (err ? reject(new Error(`${cmd} failed: ${err.message}`)) : resolve())));
 }
 
-/** A signed-in browser-like client for the app's own origin. */
+/** A signed-in browser-like client on the app's public (TLS) origin. */
 export async function session(t: ProxyTestApp, username: string, password: string) {
-  const agent = request.agent(t.server);
+  const agent = request.agent(t.base, { ca: t.ca });
   const o = t.base;
   const s = {
     agent,
@@ -85,9 +120,9 @@ export class Kubectl {
     return { PATH: process.env.PATH ?? '', HOME: this.home, KUBECONFIG: join(this.home, 'none'), KUBECACHEDIR: join(this.home, 'cache') };
   }
 
-  /** `--server <proxy> --token <token>`, or a kubeconfig file. */
-  target(server: string, auth: { token: string } | { kubeconfig: string }): string[] {
-    return 'token' in auth ? ['--server', server, '--token', auth.token] : ['--kubeconfig', auth.kubeconfig];
+  /** `--server <proxy> --token <token>` (trusting the TLS front's certificate). */
+  target(t: ProxyTestApp, token: string): string[] {
+    return ['--server', `${t.base}/k8s/clusters/c1`, '--certificate-authority', t.caFile, '--token', token];
   }
 
   run(args: string[], input?: string, timeoutMs = 25_000): Promise<Run> {

@@ -21,7 +21,7 @@ let dev: Awaited<ReturnType<typeof userWithToken>>;
 let viewer: Awaited<ReturnType<typeof userWithToken>>;
 let server: string;
 
-const as = (token: string, ...args: string[]) => kubectl.run([...kubectl.target(server, { token }), ...args]);
+const as = (token: string, ...args: string[]) => kubectl.run([...kubectl.target(t, token), ...args]);
 
 const manifest = (ns: string) => `
 apiVersion: v1
@@ -79,17 +79,17 @@ describe('kubectl through the proxy', () => {
   });
 
   it('apply -f creates objects for a developer; a viewer is refused and nothing is created', async () => {
-    const denied = await kubectl.run([...kubectl.target(server, { token: viewer.token }), 'apply', '-f', '-'], manifest(NS_A));
+    const denied = await kubectl.run([...kubectl.target(t, viewer.token), 'apply', '-f', '-'], manifest(NS_A));
     expect(denied.code).not.toBe(0);
     expect(denied.stderr).toMatch(/forbidden/i);
     expect((await admin.get(`/api/clusters/c1/resources/core/v1/configmaps/settings?namespace=${NS_A}`)).status).toBe(404);
 
-    const applied = await kubectl.run([...kubectl.target(server, { token: dev.token }), 'apply', '-f', '-'], manifest(NS_A));
+    const applied = await kubectl.run([...kubectl.target(t, dev.token), 'apply', '-f', '-'], manifest(NS_A));
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toContain(`pod/${POD} created`);
     expect(applied.stdout).toContain('configmap/settings created');
     // A second apply is a PATCH (client-side three-way merge): still fine, and still audited.
-    const changed = await kubectl.run([...kubectl.target(server, { token: dev.token }), 'apply', '-f', '-'], manifest(NS_A).replace('mode: proxy', 'mode: changed'));
+    const changed = await kubectl.run([...kubectl.target(t, dev.token), 'apply', '-f', '-'], manifest(NS_A).replace('mode: proxy', 'mode: changed'));
     expect(changed.code, changed.stderr).toBe(0);
     expect(changed.stdout).toContain('configmap/settings configured');
     await until('the pod to run', async () => {
@@ -117,16 +117,19 @@ describe('kubectl through the proxy', () => {
   });
 
   it('watch: kubectl get -w and a raw watch stream deliver a change made elsewhere', async () => {
-    const child = kubectl.spawn([...kubectl.target(server, { token: dev.token }), 'get', 'configmaps', '-n', NS_A, '-w', '--output-watch-events', '-o', 'name']);
+    const cm = (name: string) => admin.post(`/api/clusters/c1/resources/core/v1/configmaps?namespace=${NS_A}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } });
+    expect((await cm(`early-${suffix}`)).status).toBe(201);
+    const child = kubectl.spawn([...kubectl.target(t, dev.token), 'get', 'configmaps', '-n', NS_A, '-w', '-o', 'name']);
     let seen = '';
     child.stdout!.on('data', (c: Buffer) => (seen += c.toString()));
+    let errs = '';
+    child.stderr!.on('data', (c: Buffer) => (errs += c.toString()));
     const raw = stream(t, `/k8s/clusters/c1/api/v1/namespaces/${NS_A}/configmaps?watch=1`, { Authorization: `Bearer ${dev.token}` });
     try {
-      await until('both watches to start', () => seen.includes('configmap/settings') && raw.status === 200);
-      const created = await admin.post(`/api/clusters/c1/resources/core/v1/configmaps?namespace=${NS_A}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `late-${suffix}` } });
-      expect(created.status).toBe(201);
-      await until('kubectl -w to print the new ConfigMap', () => seen.includes(`ADDED configmap/late-${suffix}`), 10_000);
+      await until('both watches to start', () => seen.includes(`configmap/early-${suffix}`) && raw.text.includes(`"name":"early-${suffix}"`));
+      expect((await cm(`late-${suffix}`)).status).toBe(201);
       await until('the raw stream to carry the ADDED event', () => raw.text.includes('"type":"ADDED"') && raw.text.includes(`"name":"late-${suffix}"`), 10_000);
+      await until(`kubectl -w to print the new ConfigMap (printed: ${JSON.stringify(seen)} ${errs})`, () => seen.includes(`configmap/late-${suffix}`), 10_000);
     } finally {
       child.kill();
       raw.close();
@@ -146,7 +149,8 @@ describe('kubectl through the proxy', () => {
     expect(expires).toBeLessThanOrEqual(8 * 3_600_000);
     const file = join(tmpdir(), `wh-kubeconfig-${suffix}`);
     await writeFile(file, res.text, { mode: 0o600 });
-    const pods = await kubectl.run(['--kubeconfig', file, 'get', 'pods', '-n', NS_A, '-o', 'name']);
+    // The file as downloaded; only the TLS front's throwaway CA is added (a real console has a trusted certificate).
+    const pods = await kubectl.run(['--kubeconfig', file, '--certificate-authority', t.caFile, 'get', 'pods', '-n', NS_A, '-o', 'name']);
     expect(pods.code, pods.stderr).toBe(0);
     expect(pods.stdout.trim()).toBe(`pod/${POD}`);
     const minted = await query<{ action: string; target_name: string }>(t.db.url, `SELECT action, target_name FROM audit_events WHERE action = 'token.create' AND target_name LIKE 'kubeconfig c1 %'`);
