@@ -78,7 +78,7 @@ if (tiers.includes('unit')) {
   vitest('unit: web', '@wheelhouse/web', 'test:unit');
 }
 if (tiers.includes('integration')) {
-  check('system packages (docker-compose, redis-server)', 'bash', ['tools/ensure-system-packages.sh', 'compose', 'redis']);
+  check('system packages (docker-compose, redis-server, slapd)', 'bash', ['tools/ensure-system-packages.sh', 'compose', 'redis', 'slapd']);
   check('local Kubernetes binaries (cached after the first build)', 'bash', ['tools/cluster/build.sh']);
   vitest('integration: api (PostgreSQL)', '@wheelhouse/api', 'test:integration');
   vitest('integration: local Kubernetes', '@wheelhouse/cluster', 'test:integration');

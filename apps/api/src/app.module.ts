@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityProvidersModule } from './identity-providers/identity-providers.module.js';
 import { K8sModule } from './k8s/k8s.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         ResourcesModule,
         StreamsModule,
         EventsModule,
+        IdentityProvidersModule,
         ProxyModule,
         HealthModule,
       ],

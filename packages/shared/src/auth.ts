@@ -16,7 +16,9 @@ export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_M
 
 export const LoginRequestSchema = z
   .strictObject({
-    username: z.string().trim().toLowerCase().min(1).max(256),
+    // Control characters (NUL above all) are never part of a name, and PostgreSQL text cannot hold NUL.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    username: z.string().trim().toLowerCase().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters'),
     // Length is not validated here: a short wrong password must look exactly like any other wrong password.
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   })

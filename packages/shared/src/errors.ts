@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   'K8S_UNAVAILABLE',
   'K8S_ERROR',
   'RESOURCE_UNKNOWN',
+  'IDP_NOT_FOUND',
+  'IDP_EXISTS',
+  'IDP_UNAVAILABLE',
+  'IDP_DISABLED',
   'NOT_READY',
   'INTERNAL',
 ] as const;

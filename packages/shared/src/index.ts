@@ -8,3 +8,4 @@ export * from './audit.js';
 export * from './clusters.js';
 export * from './resources.js';
 export * from './events.js';
+export * from './identity-providers.js';

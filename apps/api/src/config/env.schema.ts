@@ -38,6 +38,8 @@ export const EnvSchema = z
     STREAM_REAUTH_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
     /** Kubernetes events are kept this many days in PostgreSQL (the apiserver keeps one hour); 0 turns recording off. */
     EVENTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    /** LDAP group memberships are re-read this often (minutes); 0 turns the schedule off. */
+    LDAP_SYNC_MINUTES: z.coerce.number().int().min(0).default(60),
     /** How long a shared informer outlives its last viewer. */
     INFORMER_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
     API_DOCS: bool,

@@ -109,6 +109,12 @@ describe('CSRF and bad input', () => {
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('control characters in a username are refused with 400 (NUL never reaches the database or a directory)', async () => {
+    const res = await browser(t).post('/api/auth/login', { username: 'admin\u0000', password: ADMIN_PASSWORD });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('malformed JSON → 400 MALFORMED_JSON with a request id', async () => {
     const res = await request(t.server).post('/api/auth/login').set('Origin', ORIGIN).set('Content-Type', 'application/json').send('{"username": "admin",');
     expect(res.status).toBe(400);
