@@ -10,7 +10,7 @@ import { AuditService } from '../../src/audit/audit.service.js';
 import { AuthorizerService } from '../../src/rbac/authorizer.service.js';
 import { AppErrorFilter } from '../../src/common/errors/app-error.filter.js';
 import { APP_CONFIG } from '../../src/config/config.module.js';
-import { ORIGIN, startTestApp, type TestApp } from '../setup/test-app.js';
+import { ADMIN_PASSWORD, ORIGIN, startTestApp, type TestApp } from '../setup/test-app.js';
 import { routeInventory } from '../setup/route-inventory.js';
 
 /** Public routes are a short, reviewed list: adding one must be a conscious change to this test. */
@@ -39,6 +39,24 @@ describe('deny by default: the route walk', () => {
       const res = await request(t.server)[method](path).set('Origin', ORIGIN).send({});
       expect(`${route.method} ${route.path} → ${res.status}`).toBe(`${route.method} ${route.path} → 401`);
     }
+  });
+
+  it('the kubectl proxy (Express middleware + upgrade listener, outside the route inventory) answers 401 too', async () => {
+    const login = await request(t.server).post('/api/auth/login').set('Origin', ORIGIN).send({ username: 'admin', password: ADMIN_PASSWORD });
+    const cookie = (login.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+    const paths = ['/k8s', '/k8s/clusters/any/api', '/k8s/clusters/any/api/v1/namespaces/x/pods', '/k8s/clusters/any/apis/apps/v1/deployments/x', '/k8s/clusters/any/version', '/k8s/anything/else'];
+    for (const path of paths) {
+      for (const method of ['get', 'post', 'put', 'patch', 'delete', 'options'] as const) {
+        // A session cookie is no credential here: the proxy takes API tokens only.
+        for (const withCookie of [false, true]) {
+          const req = request(t.server)[method](path).set('Origin', ORIGIN);
+          const res = await (withCookie ? req.set('Cookie', cookie) : req).send({});
+          expect(`${method.toUpperCase()} ${path}${withCookie ? ' (cookie)' : ''} → ${res.status}`).toBe(`${method.toUpperCase()} ${path}${withCookie ? ' (cookie)' : ''} → 401`);
+        }
+      }
+    }
+    const upgrade = await request(t.server).get('/k8s/clusters/any/api/v1/namespaces/x/pods/p/exec').set({ Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' });
+    expect(upgrade.status).toBe(401);
   });
 });
 
