@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXEC_CONTAINER, podLogLines } from '@wheelhouse/cluster';
@@ -114,6 +116,25 @@ describe('kubectl through the proxy', () => {
     expect(denied.code).not.toBe(0);
     expect(denied.stdout).toBe('');
     expect(denied.stderr).toMatch(/forbidden/i);
+  });
+
+  it('an exec whose authorization and audit take longer than a second is not cut by socket.io', async () => {
+    // Hold the audit table so the exec's opening audit row waits 2.5 s: engine.io ends foreign upgrade sockets
+    // that are still silent after 1 s, unless the proxy takes /k8s upgrades first.
+    const db = new pg.Client({ connectionString: t.db.url });
+    await db.connect();
+    try {
+      await db.query('BEGIN');
+      await db.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
+      const exec = as(dev.token, 'exec', POD, '-n', NS_A, '-c', EXEC_CONTAINER, '--', 'echo', 'slow');
+      await sleep(2_500);
+      await db.query('COMMIT');
+      const out = await exec;
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout).toBe('slow\n');
+    } finally {
+      await db.end();
+    }
   });
 
   it('watch: kubectl get -w and a raw watch stream deliver a change made elsewhere', async () => {
