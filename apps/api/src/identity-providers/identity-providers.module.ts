@@ -9,11 +9,13 @@ import { IdentityProvidersService } from './identity-providers.service.js';
 import { LdapLoginController } from './ldap/ldap-login.controller.js';
 import { LdapLoginService } from './ldap/ldap-login.service.js';
 import { LdapSyncScheduler } from './ldap/ldap-sync.scheduler.js';
+import { OidcLoginController } from './oidc/oidc-login.controller.js';
+import { OidcLoginService } from './oidc/oidc-login.service.js';
 
 @Module({
   imports: [AuthModule],
-  controllers: [IdentityProvidersController, LdapLoginController],
-  providers: [IdentityProvidersService, IdentityProvidersRepository, ExternalIdentitiesRepository, ExternalUsersService, LdapLoginService, LdapSyncScheduler, UsersRepository],
+  controllers: [IdentityProvidersController, LdapLoginController, OidcLoginController],
+  providers: [IdentityProvidersService, IdentityProvidersRepository, ExternalIdentitiesRepository, ExternalUsersService, LdapLoginService, LdapSyncScheduler, OidcLoginService, UsersRepository],
   exports: [LdapSyncScheduler, ExternalUsersService],
 })
 export class IdentityProvidersModule {}

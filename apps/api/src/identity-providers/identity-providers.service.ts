@@ -91,6 +91,10 @@ export class IdentityProvidersService {
     return { provider: p, directory: new LdapDirectory(config, p.secret ? this.cipher.decrypt(p.secret, aad(id)) : '') };
   }
 
+  secretOf(p: IdentityProvider): string {
+    return p.secret ? this.cipher.decrypt(p.secret, aad(p.id)) : '';
+  }
+
   async ldapProviders(): Promise<string[]> {
     return (await this.repo.list()).filter((p) => p.type === 'ldap' && p.enabled).map((p) => p.id);
   }
