@@ -14,7 +14,15 @@ import { ADMIN_PASSWORD, ORIGIN, startTestApp, type TestApp } from '../setup/tes
 import { routeInventory } from '../setup/route-inventory.js';
 
 /** Public routes are a short, reviewed list: adding one must be a conscious change to this test. */
-const EXPECTED_PUBLIC = ['GET /healthz', 'GET /readyz', 'POST /api/auth/login'];
+const EXPECTED_PUBLIC = [
+  'GET /healthz',
+  'GET /readyz',
+  'POST /api/auth/login',
+  'GET /api/auth/providers',
+  'POST /api/auth/ldap/:provider/login',
+  'GET /api/auth/oidc/:provider/start',
+  'GET /api/auth/oidc/:provider/callback',
+];
 
 let t: TestApp;
 beforeAll(async () => {
