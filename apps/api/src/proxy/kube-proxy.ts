@@ -71,6 +71,12 @@ export class KubeProxy {
   }
 
   private forward(req: IncomingMessage, res: ServerResponse, upstream: ClientRequest, admission: Admission, finish: FinishAudit | undefined): void {
+    if (res.destroyed || req.socket.destroyed) {
+      // The client left while the request was being admitted: nothing is sent (a watch would never be closed).
+      upstream.destroy();
+      finish?.(499, { error: 'the client went away' });
+      return;
+    }
     const release = this.streams.guard(admission, () => {
       upstream.destroy();
       res.destroy();

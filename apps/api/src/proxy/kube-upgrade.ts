@@ -74,17 +74,18 @@ export class KubeUpgrade {
     let upSocket: Duplex | undefined;
     const bytes = { in: 0, out: 0 };
     let ended = false;
-    const end = (status: number) => {
+    const end = (status: number, extra: Record<string, unknown> = {}) => {
       if (ended) return;
       ended = true;
       release();
       socket.destroy();
       upSocket?.destroy();
       upstream.destroy();
-      finish(status, { bytesIn: bytes.in, bytesOut: bytes.out, durationMs: Date.now() - started });
+      finish(status, { bytesIn: bytes.in, bytesOut: bytes.out, durationMs: Date.now() - started, ...extra });
     };
-    const release = this.streams.guard(admission, () => end(101));
+    const release = this.streams.guard(admission, () => end(upSocket ? 101 : 499, { endedBy: 'revocation' }));
     socket.on('close', () => end(upSocket ? 101 : 499));
+    if (socket.destroyed) return end(499, { error: 'the client went away' });
 
     upstream.on('upgrade', (up: IncomingMessage, s: Duplex, upHead: Buffer) => {
       upSocket = s;

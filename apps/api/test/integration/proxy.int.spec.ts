@@ -6,6 +6,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXEC_CONTAINER, podLogLines } from '@wheelhouse/cluster';
+import { StreamGuard } from '../../src/proxy/stream-guard.js';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
 import { query } from '../setup/test-db.js';
 import { adminSession, Kubectl, startListeningApp, stream, until, userWithToken, type ProxyTestApp, type Session } from './proxy-harness.js';
@@ -108,6 +109,20 @@ describe('kubectl through the proxy', () => {
     }
   });
 
+  it('logs -f streams and stays open', async () => {
+    const child = kubectl.spawn([...kubectl.target(t, dev.token), 'logs', '-f', POD, '-n', NS_A, '-c', 'main']);
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    try {
+      await until('the log lines', () => out.trim().split('\n').length >= podLogLines.length, 10_000);
+      expect(out.trim().split('\n').slice(0, podLogLines.length)).toEqual(podLogLines);
+      await sleep(1_000);
+      expect(child.exitCode).toBeNull(); // still following
+    } finally {
+      child.kill();
+    }
+  });
+
   it('exec: create pods/exec over the WebSocket upgrade for the developer; the viewer is refused before the upgrade', async () => {
     const hi = await as(dev.token, 'exec', POD, '-n', NS_A, '-c', EXEC_CONTAINER, '--', 'echo', 'hi');
     expect(hi.code, hi.stderr).toBe(0);
@@ -134,6 +149,31 @@ describe('kubectl through the proxy', () => {
       expect(out.stdout).toBe('slow\n');
     } finally {
       await db.end();
+    }
+  });
+
+  it('a running exec session ends within the re-authorization period once the binding is removed', async () => {
+    t.app.get(StreamGuard).reauthorizeMs = 300;
+    const execer = await userWithToken(t, admin, `execer-${suffix}`);
+    const binding = await admin.post('/api/rolebindings', { roleId: role('developer'), subject: { kind: 'user', id: execer.id }, scope: { kind: 'namespace', cluster: 'c1', namespace: NS_A } });
+    expect(binding.status).toBe(201);
+    const child = kubectl.spawn([...kubectl.target(t, execer.token), 'exec', POD, '-n', NS_A, '-c', EXEC_CONTAINER, '--', 'sh', '-c', 'echo started; sleep 20']);
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await until('the exec to start', () => out.includes('started'), 15_000);
+      expect((await admin.delete(`/api/rolebindings/${binding.body.id}`)).status).toBe(204);
+      const started = Date.now();
+      expect(await exited).not.toBe(0);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await until('the closing audit row', async () => {
+        const rows = await query<{ details: Record<string, unknown> }>(t.db.url, `SELECT details FROM audit_events WHERE actor_name = $1 AND status = 101`, [`execer-${suffix}`]);
+        return rows.length === 1 && rows[0]!.details.endedBy === 'revocation';
+      }, 5_000);
+    } finally {
+      child.kill();
+      t.app.get(StreamGuard).reauthorizeMs = 15_000;
     }
   });
 
