@@ -116,8 +116,11 @@ export class Kubectl {
     await rm(this.home, { recursive: true, force: true });
   }
 
+  /** Extra environment for every run (e.g. KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false to force SPDY). */
+  extraEnv: Record<string, string> = {};
+
   private env() {
-    return { PATH: process.env.PATH ?? '', HOME: this.home, KUBECONFIG: join(this.home, 'none'), KUBECACHEDIR: join(this.home, 'cache') };
+    return { PATH: process.env.PATH ?? '', HOME: this.home, KUBECONFIG: join(this.home, 'none'), KUBECACHEDIR: join(this.home, 'cache'), ...this.extraEnv };
   }
 
   /** `--server <proxy> --token <token>` (trusting the TLS front's certificate). */

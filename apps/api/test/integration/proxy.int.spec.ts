@@ -133,6 +133,18 @@ describe('kubectl through the proxy', () => {
     expect(denied.stderr).toMatch(/forbidden/i);
   });
 
+  it('exec also works over SPDY (kubectl\'s fallback when WebSockets are off)', async () => {
+    kubectl.extraEnv = { KUBECTL_REMOTE_COMMAND_WEBSOCKETS: 'false' };
+    try {
+      const out = await as(dev.token, 'exec', POD, '-n', NS_A, '-c', EXEC_CONTAINER, '-v=6', '--', 'echo', 'spdy');
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout).toBe('spdy\n');
+      expect(out.stderr).toMatch(/verb="POST" url="[^"]*\/exec\?[^"]*" status="101 Switching Protocols"/);
+    } finally {
+      kubectl.extraEnv = {};
+    }
+  });
+
   it('an exec whose authorization and audit take longer than a second is not cut by socket.io', async () => {
     // Hold the audit table so the exec's opening audit row waits 2.5 s: engine.io ends foreign upgrade sockets
     // that are still silent after 1 s, unless the proxy takes /k8s upgrades first.
