@@ -1,56 +1,29 @@
 // S6 (socket fan-out) and S8 (event-loop lag during a 30k relist). Pods of bench-events are patched at a fixed rate
 // with an annotation carrying a sequence number and the send time; every viewer timestamps each delta on arrival.
 // A raw watch straight on the apiserver receives the same patches: the floor the console's latency is compared with.
-import type { Socket } from 'socket.io-client';
+import { Worker } from 'node:worker_threads';
 import type { ApiProcess, Heap, Lag } from './api.ts';
 import { CLUSTER_ID } from './api.ts';
 import { metricSum, NS, podName, SIZES, type BenchCluster } from './cluster.ts';
 import { json, request, watchStream } from './http.ts';
-import { epochMs, pool, selfLag, sleep, summarize, type Summary } from './stats.ts';
+import { epochMs, selfLag, sleep, summarize, type Summary } from './stats.ts';
+import type { ToWorker } from './viewer-worker.ts';
 
 const RUN = 'bench.wheelhouse.dev/run';
 const SEQ = 'bench.wheelhouse.dev/seq';
 const SENT = 'bench.wheelhouse.dev/sent';
 const WATCH_REQ = { cluster: CLUSTER_ID, group: 'core', version: 'v1', resource: 'pods', namespace: NS.events };
+/** Two threads of viewers: the machine has two cores, and the main thread stays free for patches and the floor. */
+const WORKERS = 2;
 
 type Annotated = { metadata?: { annotations?: Record<string, string> } };
 
-interface Viewer {
-  socket: Socket;
-  channel: string | null;
-}
-
-/** Arrival records of one measured run: console viewers and the direct watch apart, deduplicated per receiver. */
-export class Recorder {
+/** Arrivals of one measured run: (send time, latency) of the console viewers and of the direct watch. */
+export class Arrivals {
   readonly sent: number[] = [];
   readonly latency: number[] = [];
-  readonly direct: number[] = [];
   readonly directSent: number[] = [];
-  private seen = new Map<Socket | 'direct', Set<number>>();
-  readonly run: string;
-  constructor(run: string) {
-    this.run = run;
-  }
-  record(who: Socket | 'direct', o: Annotated, now: number): void {
-    const a = o.metadata?.annotations;
-    if (a?.[RUN] !== this.run) return;
-    const seq = Number(a[SEQ]);
-    let seen = this.seen.get(who);
-    if (!seen) this.seen.set(who, (seen = new Set()));
-    if (seen.has(seq)) return;
-    seen.add(seq);
-    const sent = Number(a[SENT]);
-    if (who === 'direct') {
-      this.directSent.push(sent);
-      this.direct.push(now - sent);
-      return;
-    }
-    this.sent.push(sent);
-    this.latency.push(now - sent);
-  }
-  received(who: Socket | 'direct'): number {
-    return this.seen.get(who)?.size ?? 0;
-  }
+  readonly direct: number[] = [];
   /** Latencies of the events sent within [from, to] (epoch ms), console viewers or the direct watch. */
   windowed(from: number, to: number, direct = false): number[] {
     const [sent, latency] = direct ? [this.directSent, this.direct] : [this.sent, this.latency];
@@ -58,50 +31,80 @@ export class Recorder {
   }
 }
 
+/** The viewers, spread over worker threads (viewer-worker.ts). */
 export class Viewers {
-  readonly all: Viewer[] = [];
-  recorder: Recorder | null = null;
+  private readonly workers: { worker: Worker; pending: Map<number, (v: unknown) => void> }[] = [];
+  private nextId = 1;
+  private total = 0;
   private readonly api: ApiProcess;
   constructor(api: ApiProcess) {
     this.api = api;
+    for (let i = 0; i < WORKERS; i++) {
+      const worker = new Worker(new URL('./viewer-worker.ts', import.meta.url));
+      const pending = new Map<number, (v: unknown) => void>();
+      worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+        const done = pending.get(m.id);
+        pending.delete(m.id);
+        done?.(m.error ? new Error(m.error) : m.result);
+      });
+      this.workers.push({ worker, pending });
+    }
+  }
+
+  private async all<T>(msg: (i: number) => ToWorker): Promise<T[]> {
+    return Promise.all(
+      this.workers.map(({ worker, pending }, i) => {
+        const id = this.nextId++;
+        return new Promise<T>((resolve, reject) => {
+          pending.set(id, (v) => (v instanceof Error ? reject(v) : resolve(v as T)));
+          worker.postMessage({ ...msg(i), id });
+        });
+      }),
+    );
+  }
+
+  private share(n: number, i: number): number {
+    return Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0);
   }
 
   /** Grows to `n` connected viewers, each subscribed to pods of bench-events. */
   async grow(n: number): Promise<void> {
-    const start = this.all.length;
-    await pool(n - start, 25, async () => {
-      const socket = await this.api.socket();
-      const v: Viewer = { socket, channel: null };
-      socket.on('deltas', (p: { events: { object: Annotated }[] }) => {
-        const now = epochMs();
-        for (const e of p.events) this.recorder?.record(socket, e.object, now);
-      });
-      this.all.push(v);
-      await this.subscribe(v);
-    });
+    await this.all((i) => ({ type: 'grow', n: this.share(n, i), origin: this.api.origin, cookie: this.api.cookie, watch: WATCH_REQ }));
+    this.total = n;
   }
 
-  async subscribe(v: Viewer): Promise<void> {
-    const ack = (await v.socket.timeout(60_000).emitWithAck('watch', WATCH_REQ)) as { ok: boolean; channel?: string; message?: string };
-    if (!ack.ok || !ack.channel) throw new Error(`watch refused: ${ack.message}`);
-    v.channel = ack.channel;
-  }
-
-  /** Keeps the first `n` subscribed and unsubscribes the rest (their sockets stay open). */
+  /** Keeps `n` viewers subscribed and unsubscribes the rest (their sockets stay open). */
   async narrow(n: number): Promise<void> {
-    for (const v of this.all.slice(n)) {
-      if (!v.channel) continue;
-      await v.socket.timeout(10_000).emitWithAck('unwatch', { channel: v.channel });
-      v.channel = null;
+    await this.all((i) => ({ type: 'narrow', keep: this.share(n, i) }));
+    this.total = n;
+  }
+
+  get subscribed(): number {
+    return this.total;
+  }
+
+  record(run: string): Promise<unknown> {
+    return this.all(() => ({ type: 'record', run }));
+  }
+
+  async count(): Promise<number> {
+    return (await this.all<number>(() => ({ type: 'count' }))).reduce((a, b) => a + b, 0);
+  }
+
+  async collect(into: Arrivals): Promise<number[]> {
+    const parts = await this.all<{ sent: number[]; latency: number[]; received: number[] }>(() => ({ type: 'collect' }));
+    for (const p of parts) {
+      for (let i = 0; i < p.sent.length; i++) {
+        into.sent.push(p.sent[i]!);
+        into.latency.push(p.latency[i]!);
+      }
     }
+    return parts.flatMap((p) => p.received);
   }
 
-  subscribed(): Viewer[] {
-    return this.all.filter((v) => v.channel);
-  }
-
-  close(): void {
-    for (const v of this.all) v.socket.disconnect();
+  async close(): Promise<void> {
+    await Promise.race([this.all(() => ({ type: 'close' })), sleep(5000)]);
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 }
 
@@ -146,14 +149,22 @@ export interface RateRun {
   apiCpuCores: number;
   benchLagP99: number;
   eventBytes: number;
-  recorder: Recorder;
+  arrivals: Arrivals;
 }
 
 /** Patches pods of bench-events at `rate`/s for `seconds` (bounded), while viewers and a direct watch receive them. */
-export async function rateRun(c: BenchCluster, api: ApiProcess, viewers: Viewers, run: string, rate: number, seconds: number, during?: (t0: number) => Promise<void>): Promise<RateRun> {
-  const rec = new Recorder(run);
-  viewers.recorder = rec;
-  const stopWatch = watchStream(c.direct, `/api/v1/namespaces/${NS.events}/pods?watch=1`, (_t, o) => rec.record('direct', o, epochMs()));
+export async function rateRun(c: BenchCluster, api: ApiProcess, viewers: Viewers, run: string, rate: number, seconds: number, during?: () => Promise<void>): Promise<RateRun> {
+  const arrivals = new Arrivals();
+  const seen = new Set<number>();
+  await viewers.record(run);
+  const stopWatch = watchStream(c.direct, `/api/v1/namespaces/${NS.events}/pods?watch=1`, (_t, o) => {
+    const now = epochMs();
+    const a = (o as Annotated).metadata?.annotations;
+    if (a?.[RUN] !== run || seen.has(Number(a[SEQ]))) return;
+    seen.add(Number(a[SEQ]));
+    arrivals.directSent.push(Number(a[SENT]));
+    arrivals.direct.push(now - Number(a[SENT]));
+  });
   await sleep(1000);
   const lag = selfLag();
   const cpu0 = api.cpuSeconds();
@@ -162,8 +173,11 @@ export async function rateRun(c: BenchCluster, api: ApiProcess, viewers: Viewers
   let failed = 0;
   let inflight = 0;
   const t0 = performance.now();
-  const side = during?.(t0);
-  for (let i = 0; i < total; i++) {
+  let sideDone = !during;
+  const side = during?.().finally(() => (sideDone = true));
+  // Bounded: `total` events, extended while `during` still runs, but never past 4 minutes.
+  let i = 0;
+  for (; i < total || (!sideDone && performance.now() - t0 < 240_000); i++) {
     const wait = t0 + (i * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
     if (inflight > 200) {
@@ -178,34 +192,35 @@ export async function rateRun(c: BenchCluster, api: ApiProcess, viewers: Viewers
   }
   const wall = (performance.now() - t0) / 1000;
   const apiCpu = api.cpuSeconds() - cpu0;
+  const benchLag = lag.read().p99;
   await side;
-  await sleep(500);
   while (inflight > 0) await sleep(50);
-  const subscribed = viewers.subscribed();
-  const sent = total - failed;
-  // Wait for the tail: until every receiver has every event, or nothing arrived for 5 s (then they count as lost).
-  const arrived = () => rec.latency.length + rec.direct.length;
-  for (let last = arrived(), quiet = 0; quiet < 5000 && arrived() < sent * (subscribed.length + 1); quiet += 100) {
-    await sleep(100);
-    if (arrived() !== last) [last, quiet] = [arrived(), 0];
+  const sent = i - failed;
+  // The tail: until every receiver has every event, or nothing arrived for 5 s (the rest then counts as lost).
+  const expected = sent * viewers.subscribed;
+  for (let last = -1, quiet = 0; quiet < 5000; quiet += 200) {
+    const now = (await viewers.count()) + seen.size;
+    if (now >= expected + sent) break;
+    if (now !== last) [last, quiet] = [now, 0];
+    await sleep(200);
   }
   stopWatch();
-  viewers.recorder = null;
-  const lost = subscribed.reduce((sum, v) => sum + Math.max(0, sent - rec.received(v.socket)), 0);
+  const received = await viewers.collect(arrivals);
+  const lost = received.reduce((sum, r) => sum + Math.max(0, sent - r), 0);
   const sample = await json<{ items: Annotated[] }>(c.direct, 'GET', `/api/v1/namespaces/${NS.events}/pods?limit=1`);
   return {
-    viewers: subscribed.length,
+    viewers: received.length,
     rate,
     seconds: wall,
     patches: sent,
     failedPatches: failed,
-    console: summarize(rec.latency),
-    direct: summarize(rec.direct),
+    console: summarize(arrivals.latency),
+    direct: summarize(arrivals.direct),
     lost,
     apiCpuCores: apiCpu / wall,
-    benchLagP99: lag.read().p99,
+    benchLagP99: benchLag,
     eventBytes: Buffer.byteLength(JSON.stringify(sample.items[0] ?? {})),
-    recorder: rec,
+    arrivals,
   };
 }
 
@@ -255,8 +270,8 @@ export async function s8(c: BenchCluster, api: ApiProcess, viewers: Viewers, log
     pods,
     rssPeakMb: rssPeak / 2 ** 20,
     heapAfter: await api.probe<Heap>('heap'),
-    viewerLatencyDuringRelist: summarize(run.recorder.windowed(window[0]!, window[1]!)),
-    directLatencyDuringRelist: summarize(run.recorder.windowed(window[0]!, window[1]!, true)),
+    viewerLatencyDuringRelist: summarize(run.arrivals.windowed(window[0]!, window[1]!)),
+    directLatencyDuringRelist: summarize(run.arrivals.windowed(window[0]!, window[1]!, true)),
     run,
   };
 }
