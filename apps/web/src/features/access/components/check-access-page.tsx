@@ -67,25 +67,27 @@ export function CheckAccessPage() {
         initialValues={{ verb: 'list', group: CORE_GROUP_LABEL }}
         onFinish={onFinish}
       >
-        <Row gutter={12}>
-          {can('users', 'get') && (
+        {can('users', 'get') && (
+          <Row gutter={12}>
             <Col xs={24} md={8}>
               <Form.Item name="user" label={t('form.user')} extra={t('form.userHelp')}>
                 <UserSelect valueKey="username" allowClear placeholder={t('form.userPlaceholder')} />
               </Form.Item>
             </Col>
-          )}
-          <Col xs={24} sm={12} md={8}>
+          </Row>
+        )}
+        <Row gutter={12}>
+          <Col xs={24} sm={8}>
             <Form.Item name="verb" label={t('form.verb')} rules={required}>
               <Select showSearch options={VERBS.map((value) => ({ value, label: value }))} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12} md={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="group" label={t('form.group')} extra={t('form.groupHelp')}>
               <AutoComplete options={toOptions(API_GROUP_OPTIONS)} showSearch={{ filterOption: true }} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12} md={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="resource" label={t('form.resource')} extra={t('form.resourceHelp')} rules={required}>
               <AutoComplete
                 options={toOptions(resourceOptionsFor(group ? [group] : []))}
@@ -93,18 +95,20 @@ export function CheckAccessPage() {
               />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12} md={8}>
-            <Form.Item name="name" label={t('form.name')}>
-              <Input autoComplete="off" placeholder={t('form.optional')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12} md={8}>
+        </Row>
+        <Row gutter={12}>
+          <Col xs={24} sm={8}>
             <Form.Item name="cluster" label={t('form.cluster')}>
               <AutoComplete options={clusters} placeholder={t('form.optional')} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12} md={8}>
+          <Col xs={24} sm={8}>
             <Form.Item name="namespace" label={t('form.namespace')}>
+              <Input autoComplete="off" placeholder={t('form.optional')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="name" label={t('form.name')}>
               <Input autoComplete="off" placeholder={t('form.optional')} />
             </Form.Item>
           </Col>

@@ -12,13 +12,15 @@ const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 /** The explainer's answer as sentences (values are inserted as text), plus the binding or near misses behind it. */
 export function DecisionResult({ decision, question }: { decision: AccessDecision; question: AccessQuestion }) {
   const t = useTranslations('access');
-  const tKind = useTranslations('rbac.subjectKind');
+  const tKind = useTranslations('access.subjectKind');
   const scopeText = useCallback(
     (scope: Scope) =>
       scope.kind === 'global' ? t('scopeText.global') : t(`scopeText.${scope.kind}`, { path: scopePath(scope) ?? '' }),
     [t],
   );
-  const who = question.user ? question.user : t('you');
+  // Sentences about yourself read differently ("none of your roles"); the catalog picks with a select.
+  const who = question.user ?? '';
+  const target = question.user ? 'other' : 'self';
   const sentence = (s: Sentence) => {
     switch (s.key) {
       case 'allowed':
@@ -30,10 +32,10 @@ export function DecisionResult({ decision, question }: { decision: AccessDecisio
       case 'scopeMismatch':
         return t.rich('sentence.scopeMismatch', { ...s.values, b: strong });
       case 'noMatchingRule':
-        return t.rich('sentence.noMatchingRule', { ...s.values, who, b: strong });
+        return t.rich('sentence.noMatchingRule', { ...s.values, who, target, b: strong });
       case 'noBindings':
       case 'userDisabled':
-        return t.rich(`sentence.${s.key}`, { who, b: strong });
+        return t.rich(`sentence.${s.key}`, { who, target, b: strong });
     }
   };
   const [first, ...more] = describeDecision(decision, question, scopeText);

@@ -41,7 +41,11 @@ function EventDetails({ event }: { event: AuditEvent }) {
           label: t('requestId'),
           children: <Typography.Text copyable>{event.requestId ?? '—'}</Typography.Text>,
         },
-        { key: 'userAgent', label: t('userAgent'), children: event.userAgent ?? '—' },
+        {
+          key: 'userAgent',
+          label: t('userAgent'),
+          children: <span style={{ wordBreak: 'break-all' }}>{event.userAgent ?? '—'}</span>,
+        },
         {
           key: 'details',
           label: t('details'),
@@ -109,7 +113,8 @@ export function AuditTable({ events, loading }: { events: AuditEvent[]; loading:
       pagination={false}
       expandable={{ expandedRowRender: (e) => <EventDetails event={e} /> }}
       locale={{ emptyText: t('empty') }}
-      scroll={{ x: 'max-content' }}
+      // A fixed minimum width: an expanded row's long user agent or details must wrap, not widen the table.
+      scroll={{ x: 1000 }}
       data-testid="audit-table"
     />
   );

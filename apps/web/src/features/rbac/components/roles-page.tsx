@@ -37,12 +37,9 @@ export function RolesPage() {
       dataIndex: 'name',
       sorter: (a, b) => a.name.localeCompare(b.name),
       render: (_, role) => (
-        <Space size={4}>
-          <Button type="link" style={{ padding: 0 }} onClick={() => setViewingId(role.id)}>
-            {role.name}
-          </Button>
-          {role.builtIn && <LockOutlined aria-label={t('builtIn')} />}
-        </Space>
+        <Button type="link" style={{ padding: 0 }} onClick={() => setViewingId(role.id)}>
+          {role.name}
+        </Button>
       ),
     },
     {
@@ -60,9 +57,23 @@ export function RolesPage() {
         { text: t('custom'), value: false },
       ],
       onFilter: (value, role) => role.builtIn === value,
-      render: (_, role) => (role.builtIn ? <Tag color="gold">{t('builtIn')}</Tag> : <Tag>{t('custom')}</Tag>),
+      render: (_, role) =>
+        role.builtIn ? (
+          <Tag color="gold" icon={<LockOutlined />}>
+            {t('builtIn')}
+          </Tag>
+        ) : (
+          <Tag>{t('custom')}</Tag>
+        ),
     },
-    { title: t('columns.description'), dataIndex: 'description', ellipsis: true, render: (_, role) => describe(role) },
+    {
+      title: t('columns.description'),
+      dataIndex: 'description',
+      // A fixed width ends long descriptions in an ellipsis instead of pushing the actions off screen.
+      width: 380,
+      ellipsis: true,
+      render: (_, role) => describe(role),
+    },
     { title: t('columns.rules'), key: 'rules', render: (_, role) => role.rules.length },
     { title: t('columns.bindings'), dataIndex: 'bindingCount' },
     {
