@@ -12,6 +12,8 @@ export interface Delta {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** Objects per LIST page while (re)syncing; client-go's reflector uses 500 too. */
+const LIST_PAGE_SIZE = 500;
 
 /**
  * One list+watch of one resource in one namespace scope of one cluster, shared by every viewer. Objects are kept
@@ -45,15 +47,13 @@ export class SharedInformer extends EventEmitter {
     const path = collectionPath(this.ref, this.namespace);
     const apiVersion = apiVersionOf(this.ref);
     const listFn = async () => {
-      const res = await requestJson<{ metadata?: { resourceVersion?: string }; items: KubernetesObject[] }>(this.kc, { method: 'GET', path, timeoutMs: 120_000 });
-      if (res.status !== 200) throw Object.assign(mapK8sError(res.status, res.body), { statusCode: res.status });
       this.relists += 1;
-      for (const item of res.body.items) {
+      const items = await this.listInPages(path, (item) => {
         item.apiVersion = apiVersion;
         item.kind = this.ref.kind;
         strip(item);
-      }
-      return res.body as never;
+      });
+      return items as never;
     };
     this.lw = new ListWatch<KubernetesObject>(path, new Watch(this.kc), listFn, false);
     this.lw.on('add', (o) => this.delta('ADDED', o));
@@ -70,6 +70,32 @@ export class SharedInformer extends EventEmitter {
       await this.stop();
       throw firstError instanceof Error ? firstError : new Error('the informer failed to start', { cause: firstError });
     }
+  }
+
+  /**
+   * The full list in pages of LIST_PAGE_SIZE, as client-go's reflector does: each page is a small JSON parse, so a
+   * 30k-object relist never blocks the event loop for the seconds one big parse would take. The continue token
+   * keeps the pages one consistent snapshot; its resourceVersion is the first page's.
+   */
+  private async listInPages(path: string, each: (o: KubernetesObject) => void) {
+    type Page = { metadata?: { resourceVersion?: string; continue?: string }; items: KubernetesObject[] };
+    const items: KubernetesObject[] = [];
+    let resourceVersion = '';
+    let token: string | undefined;
+    do {
+      const query = `limit=${LIST_PAGE_SIZE}${token ? `&continue=${encodeURIComponent(token)}` : ''}`;
+      const res = await requestJson<Page>(this.kc, { method: 'GET', path: `${path}?${query}`, timeoutMs: 120_000 });
+      // 410 on a continue token: the snapshot expired mid-list; ListWatch starts over on errors with statusCode.
+      if (res.status !== 200) throw Object.assign(mapK8sError(res.status, res.body), { statusCode: res.status });
+      resourceVersion ||= res.body.metadata?.resourceVersion ?? '';
+      for (const item of res.body.items) {
+        each(item);
+        items.push(item);
+      }
+      token = res.body.metadata?.continue || undefined;
+      if (token) await new Promise((r) => setImmediate(r)); // let other work run between pages
+    } while (token);
+    return { metadata: { resourceVersion }, items };
   }
 
   list(namespace?: string): readonly KubernetesObject[] {

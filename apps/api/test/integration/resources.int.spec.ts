@@ -95,6 +95,18 @@ describe('generic resource API on a real cluster', () => {
     expect(running.items[0].spec.nodeName).toMatch(/.+/);
   });
 
+  it('syncs lists larger than one LIST page (the informer lists in pages of 500)', async () => {
+    const CM = '/api/clusters/c1/resources/core/v1/configmaps';
+    const names = Array.from({ length: 520 }, (_, i) => `page-${i}`);
+    for (let i = 0; i < names.length; i += 40) {
+      await Promise.all(names.slice(i, i + 40).map((name) => admin.post(`${CM}?namespace=${NS_B}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS_B } })));
+    }
+    // A fresh informer for this namespace has to list all 520 (+ kube-root-ca.crt) through continue tokens.
+    const list = await admin.get(`${CM}?namespace=${NS_B}&limit=1&q=page-`);
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(520);
+  });
+
   it('shares one informer per (cluster, resource, namespace scope) between requests', async () => {
     await Promise.all(Array.from({ length: 10 }, () => admin.get(`${DEPLOYMENTS}?limit=1`)));
     const keys = t.app.get(K8sGateway).informerStats().filter((s) => s.key.startsWith('c1|apps/v1/deployments|*'));
