@@ -51,14 +51,18 @@ export class ProxyAdmission {
       if (err instanceof PathRefusal) throw new ProxyRefusal(err.status, err.message);
       throw err;
     }
-    const access = await this.visibleCluster(principal, request.cluster);
     const target = request.target;
+    // Visibility and permission are independent lookups: run them together (a 404 still wins over a 403).
+    const [access, allowed] = await Promise.all([
+      this.visibleCluster(principal, request.cluster),
+      target.kind === 'discovery' ? true : this.allowed(principal, request.cluster, target),
+    ]);
     if (target.kind === 'discovery') return { principal, token, request, access, audit: null };
 
     const audit = isMutation(target)
       ? { principal, cluster: access.id, target, meta, upgrade, dryRun: new URLSearchParams(request.upstreamPath.split('?')[1] ?? '').has('dryRun') }
       : null;
-    if (!(await this.allowed(principal, access.id, target))) {
+    if (!allowed) {
       if (audit) await this.proxyAudit.denied(audit, 403);
       throw new ProxyRefusal(403, forbiddenMessage(principal, target));
     }
