@@ -19,6 +19,9 @@ export const EnvSchema = z
     /** Where the Next.js server listens; requests that are not API calls are proxied there. */
     WEB_UPSTREAM: z.string().url().optional(),
     WHEELHOUSE_ADMIN_PASSWORD: z.string().min(12).optional(),
+    /** Serve HTTPS directly (PEM files). kubectl only sends tokens over TLS, so the kubectl proxy needs this or a TLS front. */
+    TLS_CERT_FILE: z.string().optional(),
+    TLS_KEY_FILE: z.string().optional(),
     /** base64 of 32 random bytes; unset: generated once into WHEELHOUSE_DATA_DIR/secret.key (mode 0600). */
     WHEELHOUSE_SECRET_KEY: z.string().optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
@@ -44,8 +47,10 @@ export const EnvSchema = z
     INFORMER_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
     API_DOCS: bool,
   })
+  .refine((env) => Boolean(env.TLS_CERT_FILE) === Boolean(env.TLS_KEY_FILE), { message: 'set both TLS_CERT_FILE and TLS_KEY_FILE, or neither', path: ['TLS_KEY_FILE'] })
   .transform((env) => {
-    const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
+    const scheme = env.TLS_CERT_FILE ? 'https' : 'http';
+    const publicUrl = new URL(env.PUBLIC_URL ?? `${scheme}://localhost:${env.PORT}`);
     return {
       ...env,
       dataDir: resolve(env.WHEELHOUSE_DATA_DIR),

@@ -20,9 +20,10 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export async function rawRequest(kc: KubeConfig, req: RawRequest): Promise<IncomingMessage> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('no cluster in kubeconfig');
-  const url = new URL(req.path, cluster.server);
-  const opts: https.RequestOptions = { method: req.method, headers: { ...req.headers } };
-  await kc.applyToHTTPSOptions(opts);
+  // Appended, not resolved: a server URL may carry a path prefix (e.g. behind a gateway) that must be kept.
+  const url = new URL(cluster.server.replace(/\/+$/, '') + req.path);
+  const base = await optionsFor(kc);
+  const opts: https.RequestOptions = { ...base, method: req.method, headers: { ...base.headers, ...req.headers } };
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const r = lib.request(url, { ...opts, timeout: req.timeoutMs ?? CONNECT_TIMEOUT_MS }, resolve);
@@ -31,6 +32,27 @@ export async function rawRequest(kc: KubeConfig, req: RawRequest): Promise<Incom
     if (req.body !== undefined) r.write(req.body);
     r.end();
   });
+}
+
+/**
+ * TLS material, credentials and one keep-alive agent per KubeConfig (the factory caches KubeConfigs per cluster
+ * revision), so requests reuse connections instead of paying a TLS handshake each time.
+ */
+const optionsCache = new WeakMap<KubeConfig, Promise<https.RequestOptions>>();
+function optionsFor(kc: KubeConfig): Promise<https.RequestOptions> {
+  const build = async () => {
+    const opts: https.RequestOptions = { headers: {} };
+    await kc.applyToHTTPSOptions(opts);
+    return opts;
+  };
+  // In-cluster ServiceAccount tokens are files that rotate: those are read again on every request.
+  if (kc.getCurrentUser()?.authProvider || !kc.getCurrentUser()?.token && !kc.getCurrentUser()?.certData) return build();
+  let hit = optionsCache.get(kc);
+  if (!hit) {
+    hit = build();
+    optionsCache.set(kc, hit);
+  }
+  return hit;
 }
 
 export interface JsonResponse<T = unknown> {
