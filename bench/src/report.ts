@@ -56,6 +56,7 @@ export function renderResults(r: Results): string {
     ['S7', `cache heap for ${s7.pods} pods vs their JSON without managedFields`, '≤ 1.2×', `${fmt(mb(s7.rawStrippedBytes))} MB`, `${fmt(mb(s7.cacheBytes))} MB`, x(cacheRatio), verdict(cacheRatio <= 1.2)],
     ['S8', `event-loop lag while ${fmt(s8.pods, 0)} pods sync (100 viewers × 50 ev/s)`, 'p99 ≤ 50 ms, max ≤ 200 ms', '', `p99 ${ms(s8.relist.p99)}, max ${ms(s8.relist.max)}`, '', verdict(s8.relist.p99 <= 50 && s8.relist.max <= 200)],
   ];
+  const failed = new Set(rows.filter((row) => row[6]!.includes('FAIL')).map((row) => row[0]!));
   const table = [
     '| # | Scenario | Target | Direct | Wheelhouse | Ratio | Result |',
     '|---|---|---|---|---|---|---|',
@@ -83,9 +84,10 @@ ${m.free}
 - The API is the built \`apps/api/dist/main.js\` in its own process (embedded PostgreSQL, LOG_LEVEL=warn, --expose-gc, a
   bench-only preload \`bench/src/probe.ts\` for loop lag and heap); the load generator, socket.io viewers and the direct
   watch run in the bench process.
-- Data: ${fmt(r.seed.pods, 0)} kwok pods on ${r.seed.nodes} kwok nodes (110 pods each): namespaces bench-1k, bench-10k, bench-20k, and
-  20 pods in bench-events that get patched for live events. Created at ${fmt(r.seed.perSecond, 0)} pods/s (${fmt(r.seed.seconds, 0)} s, 48 parallel
-  POSTs), all Running ${fmt(r.seed.runningSeconds, 0)} s later.
+- Data: ${fmt(r.seed.pods, 0)} pods on ${r.seed.nodes} kwok nodes (110 pods each): namespaces bench-1k, bench-10k, bench-20k, and
+  20 pods in bench-events that get patched for live events. Created and set Running at ${fmt(r.seed.perSecond, 0)} pods/s (${fmt(r.seed.seconds, 0)} s,
+  48 requests in flight); the bench writes the Running status in the shape of kwok's pod-ready stage because kwok marks
+  pods Running at only ~20/s on this machine.
 - Floors: loopback HTTP round trip p50 ${ms(r.floors.rtt)}; \`JSON.parse\` of the 10k LIST body (${fmt(mb(r.floors.parse.bytes))} MB) ${ms(r.floors.parse.ms)} =
   ${fmt(r.floors.parse.mbPerSecond, 0)} MB/s on one core; ${fmt(r.floors.parse.bytes / s7.pods / 1024, 2)} KB per pod in a LIST, ${fmt(s7.rawStrippedBytes / s7.pods / 1024, 2)} KB without managedFields.
 
@@ -127,5 +129,61 @@ receive 50 ev/s from the bench-events informer.
 - delta latency for events sent during the sync: viewers ${lat(s8.viewerLatencyDuringRelist)}; direct watch ${lat(s8.directLatencyDuringRelist)}.
 - whole run (${fmt(s8.run.seconds, 0)} s, ${s8.run.patches} patches): viewers ${lat(s8.run.console)}, lost ${s8.run.lost}; direct watch ${lat(s8.run.direct)}.
 - API RSS peak during the sync ${fmt(s8.rssPeakMb)} MB; after: ${heap(s8.heapAfter)}.
+
+${notes(failed)}
+## Method notes and what is not measured
+
+- S1 measures \`GET\` only; the \`PATCH deployment\` half of S1 and "≤ +8 ms on a SAR miss" are not measured (the proxy
+  authorizes with the console's own RBAC, not with SubjectAccessReviews). Upstream reuse = 1 − distinct upstream
+  connections seen (sampled every second with \`ss\`) / proxied requests.
+- S3's "page(30k)" is the all-namespaces page over all ${fmt(s8.pods, 0)} pods, served by the informer S8 started.
+- S6 counts upstream watches from the apiserver's metrics (the API runs in its own process). Latency = arrival at the
+  viewer − the send time written into the patched object's annotation (same machine clock); the direct watch is a raw
+  watch on the apiserver receiving the same patches.
+- S7 covers one cluster with one 10k-pod informer; 5/10 clusters, 2k deployments, 20k events, 50 viewers and the 24 h
+  soak are not measured. Heap is \`heapUsed + external\` after two \`gc()\` calls, lowest of three readings.
+- S8 times the all-namespaces informer's first sync: the same path as a 410 relist in client-node's \`ListWatch\`
+  (\`listFn\` → parse → insert every object). A forced 410 would need an apiserver restart of this 31k-pod cluster,
+  which makes the controller-manager, scheduler and kwok relist too and measures their storm (S9), not the API.
+- S4, S5, S9 and S10 are not part of this bench (browser, end-to-end and auth scenarios of other issues).
 `;
+}
+
+/** Where the time or memory of a failing target goes (read from the code under apps/api), and what would fix it. */
+const FIXES: Record<string, string> = {
+  S1: `**S1** Every proxied request does ~5 PostgreSQL round trips before a byte goes upstream: the API token lookup
+  (\`ApiTokenService.resolve\`), the cluster row (\`ClustersService.getVisible\`), and the RBAC version read behind each
+  \`AuthorizerService.bindingsOf\` call (2–3 per request), plus an AES-GCM decrypt and SHA-256 of the credentials
+  (\`ClustersService.access\`) and \`applyToHTTPSOptions\`. Fix: a small in-memory admission cache (token hash → principal,
+  cluster id → access/agent options) keyed by the RBAC version, with that version read at most once per request (or
+  pushed by LISTEN/NOTIFY or a ≤ 1 s TTL), and one \`bindingsOf\` per request. That leaves the byte pipe, which §5
+  measured at +0.04 ms p50.`,
+  S2: `**S2** The body is streamed with \`pipeline(up, res)\` and never parsed; on 2 shared cores the extra copy through the
+  API process competes with the apiserver for CPU, so the ratio follows the machine load. Check again on a quiet
+  machine before changing code; if it stays high, raise the socket high-water marks (fewer, larger writes).`,
+  S3: `**S3** \`pageOf\` (apps/api/src/resources/list-engine.ts) filters and sorts the whole cache on every request, and its
+  comparator calls \`String.localeCompare(…, 'en', { numeric: true })\`, which sets up collation on every call. Fix: one
+  shared \`Intl.Collator('en', { numeric: true })\` (typically 10–50× faster per comparison), then per-informer sorted
+  indexes for the default columns (name, namespace, creationTimestamp) kept up to date on deltas, so a page is a
+  filter walk over a presorted array that stops after offset + limit matches.`,
+  S6: `**S6** \`Channel\` (apps/api/src/streams/channel.ts) starts a 100 ms timer at the first event of a batch, so every event
+  waits 0–100 ms before it is sent (p99 ≈ 100 ms by construction) — the issue's "batched ≤ 100 ms" and this 50 ms
+  target cannot both hold. Fix: flush on the leading edge (send at once when nothing was sent in the last ~20 ms, then
+  coalesce for at most 20–25 ms while events keep coming); the room broadcast itself is cheap (API CPU above).`,
+  S7: `**S7** The cache keeps client-node's fully parsed objects (\`ListWatch\` maps): every field becomes a V8 object, array
+  or string (~1.6× the JSON). Fix: keep each object as its stripped JSON string (one-byte strings ≈ 1.0× the JSON) next to
+  a small record of the fields that lists filter and sort on (name, namespace, labels, creationTimestamp, phase), and
+  parse only the ≤ 100 objects of a page or a delta (~1 ms per page).`,
+  S8: `**S8** \`SharedInformer.start\`'s \`listFn\` goes through \`requestJson\` (apps/api/src/k8s/raw-client.ts): it buffers the
+  whole LIST (~190 MB for 31k pods with managedFields), builds one string and \`JSON.parse\`s it in one go on the event
+  loop, then inserts 31k objects synchronously. Fix: list in pages (\`limit=500\` + \`continue\`, the apiserver serves a
+  consistent snapshot) and yield between pages (each page parse ≈ 15 ms), or use a WatchList stream
+  (\`sendInitialEvents=true\`), which delivers the initial state as individual events; either also stops holding the
+  whole body in memory at once.`,
+};
+
+function notes(failed: Set<string>): string {
+  const list = Object.entries(FIXES).filter(([k]) => failed.has(k));
+  if (list.length === 0) return '';
+  return `## What the failing targets need\n\n${list.map(([, text]) => `- ${text}`).join('\n')}\n`;
 }

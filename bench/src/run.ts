@@ -3,6 +3,7 @@
 // bench/RESULTS.md. Everything is on 127.0.0.1; every loop is bounded; the cluster and the API are stopped at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,12 +149,24 @@ async function main(): Promise<void> {
     s6: { steps, r500, r100 },
     s8: r8,
   };
-  const out = process.env.BENCH_OUT ?? (SCALE === 1 ? join(ROOT, 'bench/RESULTS.md') : join(logDir, 'RESULTS.md'));
+  // The numbers as JSON beside the logs (arrival samples left out), so the report can be re-rendered: --render <file>.
+  const raw = join(logDir, 'results.json');
+  writeFileSync(raw, JSON.stringify(results, (k, v: unknown) => (k === 'arrivals' ? undefined : v)));
+  write(results);
+  log(`raw numbers: ${raw}`);
+}
+
+function write(results: Results): void {
+  const out = process.env.BENCH_OUT ?? (results.scale === 1 ? join(ROOT, 'bench/RESULTS.md') : join(logDir, 'RESULTS.md'));
   writeFileSync(out, renderResults(results));
   log(`wrote ${out}`);
 }
 
-main()
+async function render(file: string): Promise<void> {
+  write(JSON.parse(await readFile(file, 'utf8')) as Results);
+}
+
+(process.argv[2] === '--render' ? render(process.argv[3] ?? '') : main())
   .catch((err: unknown) => {
     process.stderr.write(`[bench] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 1;
