@@ -69,11 +69,14 @@ export function AuditTable({ events, loading }: { events: AuditEvent[]; loading:
     {
       title: t('columns.time'),
       dataIndex: 'time',
+      width: 170,
       render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(e.time).format('YYYY-MM-DD HH:mm:ss')}</span>,
     },
     {
       title: t('columns.actor'),
       key: 'actor',
+      width: 150,
+      ellipsis: true,
       render: (_, e) => (
         <Space size={4}>
           <Typography.Text strong>{e.actor.name ?? t('anonymous')}</Typography.Text>
@@ -88,12 +91,18 @@ export function AuditTable({ events, loading }: { events: AuditEvent[]; loading:
     {
       title: t('columns.action'),
       dataIndex: 'action',
-      render: (_, e) => <Typography.Text code>{e.action}</Typography.Text>,
+      width: 210,
+      render: (_, e) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {e.action}
+        </Typography.Text>
+      ),
     },
     { title: t('columns.target'), key: 'target', render: (_, e) => <Target event={e} /> },
     {
       title: t('columns.result'),
       dataIndex: 'result',
+      width: 130,
       render: (_, e) => (
         <Space size={4}>
           <Tag color={RESULT_COLORS[e.result]}>{isKnownResult(e.result) ? t(`results.${e.result}`) : e.result}</Tag>
@@ -101,7 +110,7 @@ export function AuditTable({ events, loading }: { events: AuditEvent[]; loading:
         </Space>
       ),
     },
-    { title: t('columns.clientIp'), dataIndex: 'clientIp', render: (_, e) => e.clientIp ?? '—' },
+    { title: t('columns.clientIp'), dataIndex: 'clientIp', width: 140, render: (_, e) => e.clientIp ?? '—' },
   ];
   return (
     <Table<AuditEvent>

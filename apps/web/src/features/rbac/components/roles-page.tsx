@@ -35,6 +35,7 @@ export function RolesPage() {
     {
       title: t('columns.name'),
       dataIndex: 'name',
+      width: 190,
       sorter: (a, b) => a.name.localeCompare(b.name),
       render: (_, role) => (
         <Button type="link" style={{ padding: 0 }} onClick={() => setViewingId(role.id)}>
@@ -45,6 +46,7 @@ export function RolesPage() {
     {
       title: t('columns.scope'),
       dataIndex: 'scope',
+      width: 120,
       filters: ROLE_SCOPES.map((scope) => ({ text: t(`form.scopes.${scope}`), value: scope })),
       onFilter: (value, role) => role.scope === value,
       render: (_, role) => <ScopeKindTag kind={role.scope} />,
@@ -52,6 +54,7 @@ export function RolesPage() {
     {
       title: t('columns.type'),
       dataIndex: 'builtIn',
+      width: 110,
       filters: [
         { text: t('builtIn'), value: true },
         { text: t('custom'), value: false },
@@ -69,16 +72,21 @@ export function RolesPage() {
     {
       title: t('columns.description'),
       dataIndex: 'description',
-      // A fixed width ends long descriptions in an ellipsis instead of pushing the actions off screen.
-      width: 380,
+      // Long descriptions end in an ellipsis (full text in the drawer) instead of pushing the actions away.
       ellipsis: true,
       render: (_, role) => describe(role),
     },
-    { title: t('columns.rules'), key: 'rules', render: (_, role) => role.rules.length },
-    { title: t('columns.bindings'), dataIndex: 'bindingCount' },
+    { title: t('columns.rules'), key: 'rules', width: 70, render: (_, role) => role.rules.length },
+    { title: t('columns.bindings'), dataIndex: 'bindingCount', width: 90 },
+  ];
+  // Readers (every user holds `list roles`) see no empty actions column.
+  const mayAct = can('roles', 'create') || can('roles', 'update') || can('roles', 'delete');
+  const actions: TableColumnsType<Role> = [
     {
       title: tCommon('actions'),
       key: 'actions',
+      width: 210,
+      fixed: 'right',
       render: (_, role) => (
         <Space size={0} wrap>
           {!role.builtIn && can('roles', 'update') && (
@@ -128,12 +136,12 @@ export function RolesPage() {
       <Table<Role>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={mayAct ? [...columns, ...actions] : columns}
         dataSource={roles.data?.items}
         loading={roles.isPending && !roles.error}
         locale={{ emptyText: t('empty') }}
         pagination={{ hideOnSinglePage: true, pageSize: 50 }}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 980 }}
         data-testid="roles-table"
       />
       {viewing && (
