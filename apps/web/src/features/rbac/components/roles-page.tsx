@@ -85,7 +85,7 @@ export function RolesPage() {
     {
       title: tCommon('actions'),
       key: 'actions',
-      width: 210,
+      width: 250,
       fixed: 'right',
       render: (_, role) => (
         <Space size={0} wrap>
@@ -141,7 +141,7 @@ export function RolesPage() {
         loading={roles.isPending && !roles.error}
         locale={{ emptyText: t('empty') }}
         pagination={{ hideOnSinglePage: true, pageSize: 50 }}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1000 }}
         data-testid="roles-table"
       />
       {viewing && (
