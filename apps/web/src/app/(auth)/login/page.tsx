@@ -12,6 +12,11 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { next } = await searchParams;
-  return <LoginForm next={typeof next === 'string' ? next : undefined} />;
+  const { next, error } = await searchParams;
+  return (
+    <LoginForm
+      next={typeof next === 'string' ? next : undefined}
+      errorCode={typeof error === 'string' && /^[A-Z_]{1,64}$/.test(error) ? error : undefined}
+    />
+  );
 }

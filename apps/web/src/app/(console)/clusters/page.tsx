@@ -1,8 +1,8 @@
-import { ComingSoon } from '@/features/shell/components/coming-soon';
+import { ClustersPage } from '@/features/clusters/components/clusters-page';
 import { sectionMetadata } from '@/features/shell/section-metadata';
 
 export const generateMetadata = sectionMetadata('clusters');
 
 export default function Page() {
-  return <ComingSoon section="clusters" />;
+  return <ClustersPage />;
 }

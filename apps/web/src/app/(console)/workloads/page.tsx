@@ -1,8 +1,8 @@
-import { ComingSoon } from '@/features/shell/components/coming-soon';
+import { SectionPage } from '@/features/resources/components/section-page';
 import { sectionMetadata } from '@/features/shell/section-metadata';
 
 export const generateMetadata = sectionMetadata('workloads');
 
 export default function Page() {
-  return <ComingSoon section="workloads" />;
+  return <SectionPage section="workloads" />;
 }

@@ -1,16 +1,18 @@
 'use client';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LoginRequestSchema, type LoginRequest } from '@wheelhouse/shared';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Segmented, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { Logo } from '@/components/logo';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useZodRule } from '@/lib/zod-form';
 import { LanguageSwitch } from '@/features/shell/components/language-switch';
 import { ThemeToggle } from '@/features/shell/components/theme-toggle';
-import { safeRedirectTarget, useLogin } from '../api';
+import { safeRedirectTarget } from '../api';
+import { oidcStartHref, useLoginProviders, useProviderLogin } from '../providers-api';
 
 function useWaitText(): (seconds: number) => string {
   const t = useTranslations('time');
@@ -18,17 +20,23 @@ function useWaitText(): (seconds: number) => string {
     seconds < 60 ? t('seconds', { count: seconds }) : t('minutes', { count: Math.ceil(seconds / 60) });
 }
 
-export function LoginForm({ next }: { next?: string }) {
+export function LoginForm({ next, errorCode }: { next?: string; errorCode?: string }) {
   const t = useTranslations('login');
   const tApp = useTranslations('app');
   const router = useRouter();
-  const login = useLogin();
+  const login = useProviderLogin();
+  const providers = useLoginProviders().data?.items ?? [];
+  const ldap = providers.filter((p) => p.type === 'ldap');
+  const oidc = providers.filter((p) => p.type === 'oidc');
+  // '' is the local account form; otherwise the id of an LDAP provider.
+  const [source, setSource] = useState('');
+  const tErrors = useTranslations('errors');
   const errorMessage = useErrorMessage();
   const zodRule = useZodRule();
   const waitText = useWaitText();
 
   const onFinish = (values: LoginRequest) => {
-    login.mutate(LoginRequestSchema.parse(values), {
+    login.mutate({ provider: source || undefined, body: LoginRequestSchema.parse(values) }, {
       onSuccess: () => router.replace(safeRedirectTarget(next)),
     });
   };
@@ -39,7 +47,9 @@ export function LoginForm({ next }: { next?: string }) {
       ? t('rateLimited', { wait: waitText(error.retryAfterSeconds) })
       : error
         ? errorMessage(error)
-        : null;
+        : errorCode
+          ? tErrors.has(errorCode as 'fallback') ? tErrors(errorCode as 'fallback') : tErrors('fallback')
+          : null;
 
   return (
     <div className="wh-login">
@@ -68,6 +78,19 @@ export function LoginForm({ next }: { next?: string }) {
             data-testid="login-error"
           />
         )}
+        {ldap.length > 0 && (
+          <Segmented
+            block
+            value={source}
+            onChange={(v) => {
+              setSource(v);
+              login.reset();
+            }}
+            options={[{ value: '', label: t('localAccount') }, ...ldap.map((p) => ({ value: p.id, label: p.displayName }))]}
+            style={{ marginBottom: 16 }}
+            data-testid="login-source"
+          />
+        )}
         <Form<LoginRequest> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={login.isPending}>
           <Form.Item name="username" label={t('username')} rules={[zodRule(LoginRequestSchema.shape.username)]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
@@ -79,6 +102,18 @@ export function LoginForm({ next }: { next?: string }) {
             {t('submit')}
           </Button>
         </Form>
+        {oidc.length > 0 && (
+          <>
+            <Divider plain>{t('or')}</Divider>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {oidc.map((p) => (
+                <Button key={p.id} block href={oidcStartHref(p.id, safeRedirectTarget(next))}>
+                  {t('signInWith', { name: p.displayName })}
+                </Button>
+              ))}
+            </Space>
+          </>
+        )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('footer')}
         </Typography.Paragraph>

@@ -1,0 +1,156 @@
+'use client';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { Cluster } from '@wheelhouse/shared';
+import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { useCan } from '@/features/auth/permissions-api';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { clusterPath, useCheckHealth, useClusters, useDeleteCluster } from '../api';
+import { AddClusterDrawer } from './add-cluster-drawer';
+import { HealthBadge, HealthDetails } from './health-badge';
+import { RenameClusterModal } from './rename-modal';
+
+/** kubectl refuses bearer tokens over plain http, so the downloaded kubeconfig only helps on https consoles. */
+function useIsHttp(): boolean {
+  const [http, setHttp] = useState(false);
+  useEffect(() => setHttp(window.location.protocol === 'http:'), []);
+  return http;
+}
+
+export function ClustersPage() {
+  const t = useTranslations('clusters');
+  const tCommon = useTranslations('common');
+  const can = useCan();
+  const clusters = useClusters();
+  const check = useCheckHealth();
+  const remove = useDeleteCluster();
+  const errorMessage = useErrorMessage();
+  const { message } = App.useApp();
+  const isHttp = useIsHttp();
+  const [adding, setAdding] = useState(false);
+  const [renaming, setRenaming] = useState<Cluster | null>(null);
+
+  const onError = (error: unknown) => void message.error(errorMessage(error));
+  const columns: TableColumnsType<Cluster> = [
+    {
+      title: t('columns.name'),
+      dataIndex: 'id',
+      render: (_, c) => (
+        <Space direction="vertical" size={0}>
+          <Link href={`/clusters/${encodeURIComponent(c.id)}`}>
+            <Typography.Text strong>{c.displayName}</Typography.Text>
+          </Link>
+          {c.displayName !== c.id && <Typography.Text type="secondary">{c.id}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: t('columns.health'),
+      key: 'health',
+      render: (_, c) => (
+        <Space size={4} wrap>
+          <HealthBadge health={c.health} />
+          <HealthDetails health={c.health} />
+        </Space>
+      ),
+    },
+    {
+      title: t('columns.server'),
+      dataIndex: 'server',
+      render: (_, c) => (
+        <Space size={4} wrap>
+          <Typography.Text type="secondary">{c.server}</Typography.Text>
+          {c.insecureSkipTlsVerify && <Tag color="warning">{t('insecureTag')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('columns.auth'), dataIndex: 'authType', render: (_, c) => t(`authType.${c.authType}`) },
+    {
+      title: tCommon('actions'),
+      key: 'actions',
+      render: (_, c) => (
+        <Space size={0} wrap>
+          <Tooltip title={t('recheck')}>
+            <Button
+              type="link"
+              icon={<ReloadOutlined />}
+              aria-label={t('recheck')}
+              loading={check.isPending && check.variables === c.id}
+              onClick={() => check.mutate(c.id, { onError })}
+            />
+          </Tooltip>
+          <Tooltip title={isHttp ? t('kubeconfigHttpHint') : t('downloadKubeconfig')}>
+            <Button type="link" icon={<DownloadOutlined />} href={`${clusterPath(c.id)}/kubeconfig`} download>
+              {t('kubeconfig')}
+            </Button>
+          </Tooltip>
+          {can('clusters', 'update') && (
+            <Button type="link" icon={<EditOutlined />} onClick={() => setRenaming(c)}>
+              {t('rename')}
+            </Button>
+          )}
+          {can('clusters', 'delete') && (
+            <Popconfirm
+              title={t('removeConfirm', { name: c.displayName })}
+              okText={t('remove')}
+              cancelText={tCommon('cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() =>
+                remove.mutateAsync(c.id).then(() => void message.success(t('removed')), onError)
+              }
+            >
+              <Button type="link" danger icon={<DeleteOutlined />}>
+                {t('remove')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="section-title">
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('description')}</Typography.Text>
+        </div>
+        {can('clusters', 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('add')}
+          </Button>
+        )}
+      </Flex>
+      {isHttp && (clusters.data?.items.length ?? 0) > 0 && (
+        <Alert type="info" showIcon title={t('kubeconfigHttpHint')} style={{ marginBottom: 16 }} />
+      )}
+      {clusters.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(clusters.error)}
+          action={<Button onClick={() => void clusters.refetch()}>{tCommon('retry')}</Button>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Table<Cluster>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={clusters.data?.items}
+        loading={clusters.isPending && !clusters.error}
+        locale={{ emptyText: t('empty') }}
+        pagination={{ hideOnSinglePage: true, pageSize: 50 }}
+        scroll={{ x: 'max-content' }}
+        data-testid="clusters-table"
+      />
+      <AddClusterDrawer open={adding} onClose={() => setAdding(false)} />
+      {renaming && <RenameClusterModal cluster={renaming} onClose={() => setRenaming(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+import type { ApiResource } from '@wheelhouse/shared';
+import { Alert, Card, Col, Descriptions, Empty, Input, Row, Space, Tag, Typography } from 'antd';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { useClusters } from '@/features/clusters/api';
+import { HealthBadge, HealthDetails } from '@/features/clusters/components/health-badge';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { gvrHref, useDiscovery } from '../api';
+
+/** Groups listable kinds by API group (core first), filtered by a search over kind, resource and short names. */
+export function groupResources(resources: ApiResource[], search: string): [string, ApiResource[]][] {
+  const needle = search.trim().toLowerCase();
+  const groups = new Map<string, ApiResource[]>();
+  for (const r of resources) {
+    if (!r.verbs.includes('list')) continue;
+    const hay = [r.kind, r.resource, r.group, ...r.shortNames].join(' ').toLowerCase();
+    if (needle && !hay.includes(needle)) continue;
+    const key = r.group || 'core';
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups].sort(([a], [b]) => (a === 'core' ? -1 : b === 'core' ? 1 : a.localeCompare(b)));
+}
+
+export function ClusterOverview({ cluster }: { cluster: string }) {
+  const t = useTranslations('resources');
+  const tClusters = useTranslations('clusters');
+  const clusters = useClusters();
+  const discovery = useDiscovery(cluster);
+  const errorMessage = useErrorMessage();
+  const [search, setSearch] = useState('');
+  const info = clusters.data?.items.find((c) => c.id === cluster);
+  const grouped = useMemo(() => groupResources(discovery.data?.resources ?? [], search), [discovery.data, search]);
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {info?.displayName ?? cluster}
+        </Typography.Title>
+        {info && (
+          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={tClusters('columns.health')}>
+              <Space size={4} wrap>
+                <HealthBadge health={info.health} />
+                <HealthDetails health={info.health} />
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={tClusters('columns.server')}>{info.server}</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+      <Card
+        title={t('kinds')}
+        extra={
+          <Input.Search allowClear placeholder={t('searchKinds')} aria-label={t('searchKinds')} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
+        }
+      >
+        {discovery.error && <Alert type="error" showIcon title={errorMessage(discovery.error)} />}
+        {discovery.data && grouped.length === 0 && <Empty />}
+        <Row gutter={[16, 16]}>
+          {grouped.map(([group, resources]) => (
+            <Col key={group} xs={24} md={12} xl={8}>
+              <Typography.Text strong>{group}</Typography.Text>
+              <div style={{ marginTop: 8 }}>
+                {resources.map((r) => (
+                  <Tag key={`${r.version}/${r.resource}`} style={{ marginBottom: 6 }}>
+                    <Link href={gvrHref({ cluster, group: r.group || 'core', version: r.version, resource: r.resource })}>{r.kind}</Link>
+                  </Tag>
+                ))}
+              </div>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+    </Space>
+  );
+}

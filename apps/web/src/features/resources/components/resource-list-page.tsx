@@ -1,0 +1,160 @@
+'use client';
+import { Alert, Button, Card, Flex, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
+import { age, columnsFor, pick, type K8sObject } from '../columns';
+import { useLiveList } from '../live';
+import { LiveBadge } from './live-badge';
+import { NamespaceSelect } from './namespace-select';
+import { ObjectDrawer } from './object-drawer';
+
+const PAGE_SIZE = 50;
+
+/** Any kind from discovery: server-side filtering, sorting and paging (continue tokens), live refresh. */
+export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialNamespace?: string }) {
+  const t = useTranslations('resources');
+  const errorMessage = useErrorMessage();
+  const discovery = useDiscovery(gvr.cluster);
+  const info = discovery.data?.resources.find(
+    (r) => (r.group || 'core') === (gvr.group || 'core') && r.version === gvr.version && r.resource === gvr.resource,
+  );
+  const namespaced = info?.namespaced ?? true;
+
+  const [namespace, setNamespace] = useState<string | undefined>(initialNamespace);
+  const [q, setQ] = useState('');
+  const [labelSelector, setLabelSelector] = useState('');
+  const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: 'metadata.name', order: 'asc' });
+  // Continue tokens of the pages seen so far: index 0 is the first page.
+  const [pages, setPages] = useState<(string | undefined)[]>([undefined]);
+  const page = pages.length - 1;
+  const resetPaging = () => setPages([undefined]);
+
+  const params: ListParams = {
+    namespace: namespaced ? namespace : undefined,
+    q: q || undefined,
+    labelSelector: labelSelector || undefined,
+    ...sort,
+    limit: PAGE_SIZE,
+    continue: pages[page],
+  };
+  const list = useResourceList(gvr, params);
+  const live = useLiveList(gvr, params.namespace);
+  const [open, setOpen] = useState<{ name: string; namespace?: string } | null>(null);
+
+  const specs = useMemo(() => columnsFor(gvr.resource, namespaced), [gvr.resource, namespaced]);
+  const columns: TableColumnsType<K8sObject> = specs.map((spec) => ({
+    key: spec.key,
+    title: t(`columns.${spec.key}`),
+    sorter: Boolean(spec.sort),
+    sortOrder: spec.sort === sort.sort ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
+    render: (_: unknown, o: K8sObject) => {
+      const value = spec.value(o);
+      if (spec.key === 'age') return value ? age(value) : '';
+      if (spec.key === 'name') return <Typography.Link>{value}</Typography.Link>;
+      return value;
+    },
+  }));
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            <Space size={8}>
+              {info?.kind ?? gvr.resource}
+              <LiveBadge live={live} stale={list.data?.stale} />
+            </Space>
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            <Link href={`/clusters/${encodeURIComponent(gvr.cluster)}`}>{gvr.cluster}</Link>
+            {' · '}
+            {`${gvr.group === 'core' ? '' : `${gvr.group}/`}${gvr.version}/${gvr.resource}`}
+          </Typography.Text>
+        </div>
+        <Space wrap>
+          {namespaced && (
+            <NamespaceSelect
+              cluster={gvr.cluster}
+              value={namespace}
+              allowed={list.data?.namespaces ?? null}
+              onChange={(ns) => {
+                setNamespace(ns);
+                resetPaging();
+              }}
+            />
+          )}
+          <Input.Search
+            allowClear
+            placeholder={t('search')}
+            aria-label={t('search')}
+            onSearch={(v) => {
+              setQ(v.trim());
+              resetPaging();
+            }}
+            style={{ width: 200 }}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('labelSelector')}
+            aria-label={t('labelSelector')}
+            onSearch={(v) => {
+              setLabelSelector(v.trim());
+              resetPaging();
+            }}
+            style={{ width: 220 }}
+          />
+        </Space>
+      </Flex>
+      {list.data?.namespaces && (
+        <Alert type="info" showIcon title={t('restricted', { namespaces: list.data.namespaces.join(', ') })} style={{ marginBottom: 16 }} />
+      )}
+      {live.state === 'error' && live.code && (
+        <Alert type="warning" showIcon title={t('liveUnavailable')} style={{ marginBottom: 16 }} />
+      )}
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
+      <Table<K8sObject>
+        rowKey={(o) => String(pick(o, 'metadata.uid') ?? `${String(pick(o, 'metadata.namespace'))}/${String(pick(o, 'metadata.name'))}`)}
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching && !list.data}
+        locale={{ emptyText: t('empty') }}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowClassName={() => 'wh-clickable-row'}
+        onRow={(o) => ({
+          onClick: () =>
+            setOpen({ name: String(pick(o, 'metadata.name')), namespace: (pick(o, 'metadata.namespace') as string | undefined) ?? undefined }),
+        })}
+        onChange={(_p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const spec = specs.find((c) => c.key === s?.columnKey);
+          setSort(
+            spec?.sort && s?.order ? { sort: spec.sort, order: s.order === 'ascend' ? 'asc' : 'desc' } : { sort: 'metadata.name', order: 'asc' },
+          );
+          resetPaging();
+        }}
+        data-testid="resource-table"
+      />
+      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary">{list.data ? t('total', { count: list.data.total }) : ''}</Typography.Text>
+        <Space>
+          <Button disabled={page === 0} onClick={() => setPages((p) => p.slice(0, -1))}>
+            {t('previous')}
+          </Button>
+          <Typography.Text>{t('page', { page: page + 1 })}</Typography.Text>
+          <Button
+            disabled={!list.data?.continue}
+            onClick={() => list.data?.continue && setPages((p) => [...p, list.data.continue ?? undefined])}
+          >
+            {t('next')}
+          </Button>
+        </Space>
+      </Flex>
+      {open && <ObjectDrawer gvr={gvr} name={open.name} namespace={open.namespace} onClose={() => setOpen(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+'use client';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ClientToServerEvents, ServerToClientEvents, WatchAck } from '@wheelhouse/shared';
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { listKey, type Gvr } from './api';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let shared: LiveSocket | null = null;
+
+/** One socket per tab (same origin, session cookie), shared by every live view. */
+function getSocket(): LiveSocket {
+  shared ??= io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+  return shared;
+}
+
+export type LiveState = { state: 'connecting' | 'live' | 'reconnecting' | 'ended' | 'error'; since: string | null; code?: string };
+
+/** Debounce for re-fetching the visible page after deltas: bursts of changes cause one request. */
+const REFRESH_DEBOUNCE_MS = 300;
+
+/**
+ * Subscribes to a kind's changes while the view is mounted. The table stays server-paged and sorted: any delta
+ * or resync re-fetches the list queries of this kind (debounced), so large lists never live in the browser.
+ */
+export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState {
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState<LiveState>({ state: 'connecting', since: null });
+  const { cluster, group, version, resource } = gvr;
+
+  useEffect(() => {
+    const socket = getSocket();
+    let channel: string | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let disposed = false;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => void queryClient.invalidateQueries({ queryKey: listKey({ cluster, group, version, resource }) }),
+        REFRESH_DEBOUNCE_MS,
+      );
+    };
+    const subscribe = () => {
+      setLive({ state: 'connecting', since: null });
+      const request = { cluster, group: group || 'core', version, resource, ...(namespace ? { namespace } : {}) };
+      socket.emit('watch', request, (ack: WatchAck) => {
+        if (disposed) {
+          if (ack.ok) socket.emit('unwatch', { channel: ack.channel }, () => undefined);
+          return;
+        }
+        if (ack.ok) {
+          channel = ack.channel;
+          setLive({ state: 'live', since: null });
+        } else {
+          setLive({ state: 'error', since: null, code: ack.code });
+        }
+      });
+    };
+    const onSync = (p: { channel: string }) => p.channel === channel && refresh();
+    const onDeltas = (p: { channel: string }) => p.channel === channel && refresh();
+    const onStatus = (p: { channel: string; state: 'live' | 'reconnecting' | 'ended'; since: string | null; code?: string }) => {
+      if (p.channel !== channel) return;
+      setLive({ state: p.state, since: p.since, code: p.code });
+      if (p.state === 'live') refresh();
+    };
+    const onDisconnect = () => setLive((s) => ({ state: 'reconnecting', since: s.since ?? new Date().toISOString() }));
+
+    socket.on('sync', onSync);
+    socket.on('deltas', onDeltas);
+    socket.on('status', onStatus);
+    socket.on('disconnect', onDisconnect);
+    // Also fires after every reconnect: subscriptions do not survive a new connection.
+    socket.on('connect', subscribe);
+    if (socket.connected) subscribe();
+
+    return () => {
+      disposed = true;
+      clearTimeout(timer);
+      socket.off('sync', onSync);
+      socket.off('deltas', onDeltas);
+      socket.off('status', onStatus);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect', subscribe);
+      if (channel) socket.emit('unwatch', { channel }, () => undefined);
+    };
+  }, [queryClient, cluster, group, version, resource, namespace]);
+
+  return live;
+}
