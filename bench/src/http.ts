@@ -22,24 +22,43 @@ export function endpoint(base: string, headers: Record<string, string>, ca?: Buf
   return { base, headers, agent };
 }
 
+/**
+ * A keep-alive socket the server closed while idle (Node's server drops them after 5 s) fails on reuse with
+ * ECONNRESET / "socket hang up": such a request never reached the server, so it is sent once more.
+ */
+function retryOnStaleSocket<T>(send: () => { promise: Promise<T>; reused: () => boolean }): Promise<T> {
+  const first = send();
+  return first.promise.catch((err: unknown) => {
+    const code = (err as { code?: string }).code;
+    if (first.reused() && (code === 'ECONNRESET' || code === 'EPIPE')) return send().promise;
+    throw err;
+  });
+}
+
 export function request(ep: Endpoint, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> {
+  return retryOnStaleSocket(() => requestOnce(ep, method, path, body, extra));
+}
+
+function requestOnce(ep: Endpoint, method: string, path: string, body: unknown, extra: Record<string, string>): { promise: Promise<Reply>; reused: () => boolean } {
   const url = new URL(path, ep.base);
   const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const headers: Record<string, string> = { Accept: 'application/json', ...ep.headers, ...extra };
   if (payload) headers['Content-Type'] ??= 'application/json';
   const lib = url.protocol === 'https:' ? https : http;
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = lib.request(url, { method, headers, agent: ep.agent, timeout: 300_000 }, (res) => {
+  let req: http.ClientRequest | undefined;
+  const promise = new Promise<Reply>((resolve, reject) => {
+    req = lib.request(url, { method, headers, agent: ep.agent, timeout: 300_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - started, headers: res.headers }));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
+    req.on('timeout', () => req?.destroy(new Error(`${method} ${path} timed out`)));
     req.on('error', reject);
     req.end(payload);
   });
+  return { promise, reused: () => Boolean(req?.reusedSocket) };
 }
 
 /** Like request(), but a non-2xx answer is an error and the body is parsed. */
@@ -51,20 +70,26 @@ export async function json<T>(ep: Endpoint, method: string, path: string, body?:
 
 /** Counts the bytes of a response without keeping them (a 10k-pod LIST is ~50 MB). */
 export function drain(ep: Endpoint, path: string): Promise<{ status: number; bytes: number; ms: number }> {
+  return retryOnStaleSocket(() => drainOnce(ep, path));
+}
+
+function drainOnce(ep: Endpoint, path: string): { promise: Promise<{ status: number; bytes: number; ms: number }>; reused: () => boolean } {
   const url = new URL(path, ep.base);
   const lib = url.protocol === 'https:' ? https : http;
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = lib.request(url, { headers: { Accept: 'application/json', ...ep.headers }, agent: ep.agent, timeout: 300_000 }, (res) => {
+  let req: http.ClientRequest | undefined;
+  const promise = new Promise<{ status: number; bytes: number; ms: number }>((resolve, reject) => {
+    req = lib.request(url, { headers: { Accept: 'application/json', ...ep.headers }, agent: ep.agent, timeout: 300_000 }, (res) => {
       let bytes = 0;
       res.on('data', (c: Buffer) => (bytes += c.length));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - started }));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`GET ${path} timed out`)));
+    req.on('timeout', () => req?.destroy(new Error(`GET ${path} timed out`)));
     req.on('error', reject);
     req.end();
   });
+  return { promise, reused: () => Boolean(req?.reusedSocket) };
 }
 
 /**
