@@ -9,6 +9,8 @@ import { setSessionCookie } from '../../auth/session-cookie.js';
 import { SessionService } from '../../auth/session.service.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.schema.js';
+import { CONSOLE_ADMIN_ROLE_ID } from '../../rbac/built-in-roles.js';
+import { RbacRepository } from '../../rbac/rbac.repository.js';
 import { toUserDto } from '../../users/users.mapper.js';
 import { LdapLoginService } from './ldap-login.service.js';
 
@@ -18,6 +20,7 @@ export class LdapLoginController {
   constructor(
     private readonly ldap: LdapLoginService,
     private readonly sessions: SessionService,
+    private readonly rbac: RbacRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,6 +36,7 @@ export class LdapLoginController {
   ): Promise<UserDto> {
     const { user, token } = await this.ldap.login(provider, body, meta);
     setSessionCookie(res, this.sessions, token, this.config.secureCookies);
-    return toUserDto(user, false);
+    // Admin rights can come through a directory group, so they are looked up like for everyone else.
+    return toUserDto(user, (await this.rbac.consoleAdminUserIds(CONSOLE_ADMIN_ROLE_ID)).includes(user.id));
   }
 }
