@@ -35,8 +35,12 @@ export function pick(o: unknown, path: string): unknown {
   return cur;
 }
 
-const text = (v: unknown): string =>
-  v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number);
+/** Any value as display text (objects as JSON). */
+export function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return v === undefined || v === null ? '' : JSON.stringify(v);
+}
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const count = (v: unknown): string => String(v && typeof v === 'object' ? Object.keys(v).length : 0);

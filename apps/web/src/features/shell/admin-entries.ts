@@ -1,7 +1,7 @@
 import type { ConsoleResource, PermissionSummary, Verb } from '@wheelhouse/shared';
 import { allows } from '@/features/auth/permissions';
 
-export type AdminEntryKey = 'users' | 'teams' | 'roles' | 'bindings' | 'audit' | 'access';
+export type AdminEntryKey = 'users' | 'teams' | 'roles' | 'bindings' | 'providers' | 'audit' | 'access';
 
 /**
  * The Admin section, in sidebar order, with what each page needs to be useful. "Check access" needs nothing:
@@ -12,6 +12,7 @@ export const ADMIN_ENTRIES: { key: AdminEntryKey; requires?: [ConsoleResource, V
   { key: 'teams', requires: ['teams', 'list'] },
   { key: 'roles', requires: ['roles', 'list'] },
   { key: 'bindings', requires: ['rolebindings', 'list'] },
+  { key: 'providers', requires: ['identityproviders', 'list'] },
   { key: 'audit', requires: ['auditevents', 'list'] },
   { key: 'access' },
 ];

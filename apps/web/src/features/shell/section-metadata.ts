@@ -13,7 +13,8 @@ type NavMessageKey =
   | 'bindings'
   | 'audit'
   | 'access'
-  | 'tokens';
+  | 'tokens'
+  | 'providers';
 
 /** Page titles in the visitor's language (the browser tab is UI text too). */
 export function sectionMetadata(key: NavMessageKey): () => Promise<Metadata> {

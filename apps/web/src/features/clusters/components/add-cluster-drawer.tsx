@@ -48,6 +48,7 @@ export function AddClusterDrawer({ open, onClose }: { open: boolean; onClose: ()
   const errorMessage = useErrorMessage();
   const { message } = App.useApp();
   const required = [{ required: true, message: t('required') }];
+  const insecure = Form.useWatch('insecure', form) as boolean | undefined;
   const hasLocal = (local.data?.contexts.length ?? 0) > 0;
 
   const methods: Method[] = ['token', 'clientCertificate', 'kubeconfig', 'inCluster', ...(hasLocal ? ['localKubeconfig' as const] : [])];
@@ -136,13 +137,9 @@ export function AddClusterDrawer({ open, onClose }: { open: boolean; onClose: ()
         {(method === 'token' || method === 'clientCertificate') && (
           <>
             {insecureBox}
-            <Form.Item noStyle shouldUpdate={(a, b) => a.insecure !== b.insecure}>
-              {() =>
-                form.getFieldValue('insecure') === true && (
-                  <Alert type="warning" showIcon title={t('insecureWarning')} style={{ marginBottom: 16 }} />
-                )
-              }
-            </Form.Item>
+            {insecure === true && (
+              <Alert type="warning" showIcon title={t('insecureWarning')} style={{ marginBottom: 16 }} />
+            )}
           </>
         )}
         {method === 'kubeconfig' && <KubeconfigFields form={form} />}

@@ -4,7 +4,7 @@ import type { Cluster } from '@wheelhouse/shared';
 import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useCan } from '@/features/auth/permissions-api';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { clusterPath, useCheckHealth, useClusters, useDeleteCluster } from '../api';
@@ -14,9 +14,11 @@ import { RenameClusterModal } from './rename-modal';
 
 /** kubectl refuses bearer tokens over plain http, so the downloaded kubeconfig only helps on https consoles. */
 function useIsHttp(): boolean {
-  const [http, setHttp] = useState(false);
-  useEffect(() => setHttp(window.location.protocol === 'http:'), []);
-  return http;
+  return useSyncExternalStore(
+    () => () => undefined,
+    () => window.location.protocol === 'http:',
+    () => false,
+  );
 }
 
 export function ClustersPage() {
@@ -97,9 +99,7 @@ export function ClustersPage() {
               okText={t('remove')}
               cancelText={tCommon('cancel')}
               okButtonProps={{ danger: true }}
-              onConfirm={() =>
-                remove.mutateAsync(c.id).then(() => void message.success(t('removed')), onError)
-              }
+              onConfirm={() => remove.mutate(c.id, { onSuccess: () => void message.success(t('removed')), onError })}
             >
               <Button type="link" danger icon={<DeleteOutlined />}>
                 {t('remove')}

@@ -2,7 +2,7 @@
 import { Select } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useResourceList } from '../api';
-import { pick } from '../columns';
+import { pick, text } from '../columns';
 
 /**
  * Namespaces the user can see (the list is filtered server-side for namespace-limited users); `allowed` from a
@@ -24,7 +24,7 @@ export function NamespaceSelect({
     { cluster, group: 'core', version: 'v1', resource: 'namespaces' },
     { sort: 'metadata.name', order: 'asc', limit: 500 },
   );
-  const names = allowed ?? (namespaces.data?.items ?? []).map((o) => String(pick(o, 'metadata.name')));
+  const names = allowed ?? (namespaces.data?.items ?? []).map((o) => text(pick(o, 'metadata.name')));
   return (
     <Select
       showSearch

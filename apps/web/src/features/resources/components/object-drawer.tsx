@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { stringify } from 'yaml';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useObjectEvents, useResourceObject, type Gvr } from '../api';
-import { pick } from '../columns';
+import { pick, text } from '../columns';
 
 function EventsTimeline({ cluster, uid, namespace }: { cluster: string; uid?: string; namespace?: string }) {
   const t = useTranslations('resources');
@@ -49,7 +49,7 @@ export function ObjectDrawer({
   const t = useTranslations('resources');
   const object = useResourceObject(gvr, name, namespace);
   const errorMessage = useErrorMessage();
-  const uid = object.data ? String(pick(object.data, 'metadata.uid') ?? '') : undefined;
+  const uid = object.data ? text(pick(object.data, 'metadata.uid')) : undefined;
 
   return (
     <Drawer open onClose={onClose} size="large" title={namespace ? `${namespace}/${name}` : name} destroyOnHidden>

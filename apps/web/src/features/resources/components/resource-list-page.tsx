@@ -1,11 +1,11 @@
 'use client';
-import { Alert, Button, Card, Flex, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
-import { age, columnsFor, pick, type K8sObject } from '../columns';
+import { age, columnsFor, pick, text, type K8sObject } from '../columns';
 import { useLiveList } from '../live';
 import { LiveBadge } from './live-badge';
 import { NamespaceSelect } from './namespace-select';
@@ -116,7 +116,7 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
       <Table<K8sObject>
-        rowKey={(o) => String(pick(o, 'metadata.uid') ?? `${String(pick(o, 'metadata.namespace'))}/${String(pick(o, 'metadata.name'))}`)}
+        rowKey={(o) => text(pick(o, 'metadata.uid')) || `${text(pick(o, 'metadata.namespace'))}/${text(pick(o, 'metadata.name'))}`}
         size="middle"
         columns={columns}
         dataSource={list.data?.items}
@@ -127,7 +127,7 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
         rowClassName={() => 'wh-clickable-row'}
         onRow={(o) => ({
           onClick: () =>
-            setOpen({ name: String(pick(o, 'metadata.name')), namespace: (pick(o, 'metadata.namespace') as string | undefined) ?? undefined }),
+            setOpen({ name: text(pick(o, 'metadata.name')), namespace: text(pick(o, 'metadata.namespace')) || undefined }),
         })}
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -2,7 +2,7 @@
 import { Card, Col, Empty, Row, Select, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useClusters } from '@/features/clusters/api';
 import type { SectionKey } from '@/features/shell/nav-sections';
 import { gvrHref } from '../api';
@@ -31,14 +31,24 @@ export const SECTION_KINDS: Record<Exclude<SectionKey, 'clusters'>, Kind[]> = {
 
 const STORAGE_KEY = 'wheelhouse.cluster';
 
+function subscribeStorage(onChange: () => void): () => void {
+  window.addEventListener('storage', onChange);
+  return () => window.removeEventListener('storage', onChange);
+}
+
 /** A section: pick a cluster (remembered per browser), then the section's kinds as links to their lists. */
 export function SectionPage({ section }: { section: Exclude<SectionKey, 'clusters'> }) {
   const t = useTranslations('resources');
   const tNav = useTranslations('nav');
   const tPlaceholder = useTranslations('placeholder');
   const clusters = useClusters();
-  const [picked, setPicked] = useState<string | undefined>();
-  useEffect(() => setPicked(window.localStorage.getItem(STORAGE_KEY) ?? undefined), []);
+  const remembered = useSyncExternalStore(
+    subscribeStorage,
+    () => window.localStorage.getItem(STORAGE_KEY),
+    () => null,
+  );
+  const [chosen, setPicked] = useState<string | undefined>();
+  const picked = chosen ?? remembered;
   const items = clusters.data?.items ?? [];
   const cluster = items.find((c) => c.id === picked)?.id ?? items[0]?.id;
 

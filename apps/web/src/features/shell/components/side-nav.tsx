@@ -1,6 +1,7 @@
 'use client';
 import {
   AuditOutlined,
+  IdcardOutlined,
   LinkOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -22,6 +23,7 @@ const ADMIN_ICONS: Record<AdminEntryKey, ReactNode> = {
   teams: <TeamOutlined />,
   roles: <SafetyCertificateOutlined />,
   bindings: <LinkOutlined />,
+  providers: <IdcardOutlined />,
   audit: <AuditOutlined />,
   access: <SafetyOutlined />,
 };

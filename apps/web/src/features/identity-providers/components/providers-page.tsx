@@ -1,0 +1,112 @@
+'use client';
+import { PlusOutlined } from '@ant-design/icons';
+import type { IdentityProvider } from '@wheelhouse/shared';
+import { Alert, App, Button, Card, Flex, Popconfirm, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useCan } from '@/features/auth/permissions-api';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { useDeleteProvider, useIdentityProviders, useSaveProvider } from '../api';
+import { ProviderDrawer } from './provider-drawer';
+import { TestProviderModal } from './test-modal';
+
+export function ProvidersPage() {
+  const t = useTranslations('idp');
+  const tCommon = useTranslations('common');
+  const can = useCan();
+  const providers = useIdentityProviders();
+  const save = useSaveProvider();
+  const remove = useDeleteProvider();
+  const errorMessage = useErrorMessage();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<IdentityProvider | null | undefined>(undefined);
+  const [testing, setTesting] = useState<IdentityProvider | null>(null);
+  const mayUpdate = can('identityproviders', 'update');
+  const onError = (error: unknown) => void message.error(errorMessage(error));
+
+  const columns: TableColumnsType<IdentityProvider> = [
+    {
+      title: t('fields.displayName'),
+      dataIndex: 'displayName',
+      render: (_, p) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text strong>{p.displayName}</Typography.Text>
+          <Typography.Text type="secondary">{p.id}</Typography.Text>
+        </Space>
+      ),
+    },
+    { title: t('columns.type'), dataIndex: 'type', render: (_, p) => <Tag>{t(`type.${p.type}`)}</Tag> },
+    {
+      title: t('fields.enabled'),
+      dataIndex: 'enabled',
+      render: (_, p) => (
+        <Switch
+          checked={p.enabled}
+          disabled={!mayUpdate}
+          aria-label={t('fields.enabled')}
+          onChange={(enabled) => save.mutate({ id: p.id, update: { enabled } }, { onError })}
+        />
+      ),
+    },
+    {
+      title: tCommon('actions'),
+      key: 'actions',
+      render: (_, p) => (
+        <Space size={0} wrap>
+          <Button type="link" onClick={() => setTesting(p)}>
+            {t('test')}
+          </Button>
+          {mayUpdate && (
+            <Button type="link" onClick={() => setEditing(p)}>
+              {t('edit')}
+            </Button>
+          )}
+          {can('identityproviders', 'delete') && (
+            <Popconfirm
+              title={t('deleteConfirm', { name: p.displayName })}
+              okText={tCommon('delete')}
+              cancelText={tCommon('cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove.mutate(p.id, { onError })}
+            >
+              <Button type="link" danger>
+                {tCommon('delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('description')}</Typography.Text>
+        </div>
+        {can('identityproviders', 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('create')}
+          </Button>
+        )}
+      </Flex>
+      {providers.error && <Alert type="error" showIcon title={errorMessage(providers.error)} style={{ marginBottom: 16 }} />}
+      <Table<IdentityProvider>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={providers.data?.items}
+        loading={providers.isPending && !providers.error}
+        locale={{ emptyText: t('empty') }}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      {editing !== undefined && <ProviderDrawer editing={editing} onClose={() => setEditing(undefined)} />}
+      {testing && <TestProviderModal provider={testing} onClose={() => setTesting(null)} />}
+    </Card>
+  );
+}
