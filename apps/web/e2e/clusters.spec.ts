@@ -108,12 +108,12 @@ test('the kubeconfig preview drops an exec plugin and blocks contexts that need 
   });
   config.contexts.push({ name: 'exec-ctx', context: { cluster: config.clusters[0]?.name, user: 'exec-user' } });
   const patched = stringify(config);
-  await drawer.getByLabel('kubeconfig', { exact: true }).fill(patched);
+  await drawer.getByRole('textbox', { name: 'kubeconfig' }).fill(patched);
   await drawer.getByRole('button', { name: 'Preview contexts' }).click();
   const exec = drawer.getByTestId('context-exec-ctx');
   await expect(exec).toBeVisible();
   await expect(exec.getByText(/Cannot be imported/)).toBeVisible();
   await expect(exec.getByText(/Dropped/).first()).toBeVisible();
   await expect(drawer.getByRole('radio', { name: /exec-ctx/ })).toBeDisabled();
-  await page.screenshot({ path: 'test-results/screens/kubeconfig-preview.png' });
+  await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? 'test-results/screens'}/kubeconfig-preview.png` });
 });

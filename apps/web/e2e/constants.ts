@@ -1,4 +1,5 @@
 /** Shared by playwright.config.ts (launcher env) and the specs (login). */
-export const E2E_PORT = 3100;
+// Overridable so two runs (e.g. two colleagues on one machine) do not fight over the port.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const ADMIN = { username: 'admin', password: 'e2e-Admin-passw0rd!' } as const;

@@ -70,6 +70,7 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
     socket.on('deltas', onDeltas);
     socket.on('status', onStatus);
     socket.on('disconnect', onDisconnect);
+    socket.io.on('error', onDisconnect);
     // Also fires after every reconnect: subscriptions do not survive a new connection.
     socket.on('connect', subscribe);
     if (socket.connected) subscribe();
@@ -81,6 +82,7 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
       socket.off('deltas', onDeltas);
       socket.off('status', onStatus);
       socket.off('disconnect', onDisconnect);
+      socket.io.off('error', onDisconnect);
       socket.off('connect', subscribe);
       if (channel) socket.emit('unwatch', { channel }, () => undefined);
     };

@@ -1,0 +1,89 @@
+import { E2E_BASE_URL } from './constants';
+import { ADMIN, expect, login, test } from './fixtures';
+import { uniq } from './helpers';
+
+// Review screenshots, not assertions: run with E2E_SCREENSHOTS=1 (test-results/screens/*.png).
+test.skip(!process.env.E2E_SCREENSHOTS, 'screenshots only on request');
+
+const info = () => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as { server: string; token: string; ca: string };
+const headers = { origin: E2E_BASE_URL };
+const dir = process.env.E2E_SCREENS_DIR ?? 'test-results/screens';
+const shot = (name: string) => ({ path: `${dir}/${name}.png`, fullPage: true });
+
+test('screens', async ({ page }) => {
+  test.setTimeout(180_000);
+  await login(page, ADMIN.username, ADMIN.password);
+  await expect(page).toHaveURL(/\/clusters$/);
+  const id = `shots-${uniq()}`;
+  const added = await page.request.post('/api/clusters', {
+    headers,
+    data: { method: 'token', id, displayName: 'Demo <b>cluster</b>', server: info().server, caData: info().ca, token: info().token },
+  });
+  await page.request.post('/api/identity-providers', {
+    headers,
+    data: {
+      type: 'ldap', id: 'corp', displayName: 'Corp LDAP', bindPassword: 'x',
+      config: { urls: ['ldap://127.0.0.1:1'], bindDn: 'cn=svc,dc=example,dc=com', userSearchBase: 'ou=people,dc=example,dc=com' },
+    },
+  });
+  await page.request.post('/api/identity-providers', {
+    headers,
+    data: {
+      type: 'oidc', id: 'sso', displayName: 'Company SSO', clientSecret: 'x',
+      config: { issuer: 'http://127.0.0.1:1/', clientId: 'wheelhouse', allowInsecureHttp: true },
+    },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  await page.goto('/clusters');
+  await expect(page.getByTestId('cluster-health').first()).toBeVisible();
+  await page.screenshot(shot('clusters-en'));
+
+  await page.goto(`/clusters/${id}/r/core/v1/pods?namespace=kube-system`);
+  await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await page.screenshot(shot('pods-en'));
+  const row = page.getByTestId('resource-table').locator('tbody tr.wh-clickable-row').first();
+  if (await row.count()) {
+    await row.click();
+    await expect(page.getByTestId('object-yaml')).toBeVisible();
+    await page.screenshot(shot('yaml-en'));
+    await page.keyboard.press('Escape');
+  }
+  await page.goto(`/clusters/${id}`);
+  await page.screenshot(shot('overview-en'));
+  // All namespaces: a cluster-wide subscription.
+  await page.goto(`/clusters/${id}/r/core/v1/pods`);
+  await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', /live|error|reconnecting/, { timeout: 30_000 }).catch(() => undefined);
+  await page.screenshot(shot('pods-all-en'));
+
+  await page.goto('/admin/providers');
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  await page.getByRole('button', { name: 'Fill Active Directory sample' }).click();
+  await page.screenshot(shot('idp-form-en'));
+  await page.keyboard.press('Escape');
+
+  // zh + dark
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: E2E_BASE_URL }]);
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('menuitem', { name: '简体中文' }).click();
+  await page.getByTestId('theme-toggle').click();
+  await page.goto('/clusters');
+  await expect(page.getByTestId('cluster-health').first()).toBeVisible();
+  await page.screenshot(shot('clusters-zh-dark'));
+  await page.getByRole('button', { name: '添加集群' }).click();
+  await page.getByText('kubeconfig', { exact: true }).first().click();
+  await page.screenshot(shot('add-drawer-zh-dark'));
+  await page.goto(`/clusters/${id}/r/core/v1/pods`);
+  await page.screenshot(shot('pods-zh-dark'));
+  await page.goto('/workloads');
+  await page.screenshot(shot('workloads-zh-dark'));
+  await page.goto('/admin/providers');
+  await page.getByRole('button', { name: '添加身份提供方' }).click();
+  await page.screenshot(shot('idp-form-zh-dark'));
+
+  await page.context().clearCookies();
+  await page.goto('/login?error=IDP_UNAVAILABLE');
+  await page.screenshot(shot('login-zh'));
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await page.screenshot(shot('login-en'));
+});
