@@ -115,5 +115,6 @@ test('the kubeconfig preview drops an exec plugin and blocks contexts that need 
   await expect(exec.getByText(/Cannot be imported/)).toBeVisible();
   await expect(exec.getByText(/Dropped/).first()).toBeVisible();
   await expect(drawer.getByRole('radio', { name: /exec-ctx/ })).toBeDisabled();
+  await exec.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? 'test-results/screens'}/kubeconfig-preview.png` });
 });

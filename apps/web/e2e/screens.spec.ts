@@ -5,7 +5,8 @@ import { uniq } from './helpers';
 // Review screenshots, not assertions: run with E2E_SCREENSHOTS=1 (test-results/screens/*.png).
 test.skip(!process.env.E2E_SCREENSHOTS, 'screenshots only on request');
 
-const info = () => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as { server: string; token: string; ca: string };
+const info = () =>
+  JSON.parse(process.env.E2E_CLUSTER ?? '{}') as { server: string; token: string; ca: string; kubeconfigYaml: string };
 const headers = { origin: E2E_BASE_URL };
 const dir = process.env.E2E_SCREENS_DIR ?? 'test-results/screens';
 const shot = (name: string) => ({ path: `${dir}/${name}.png`, fullPage: true });
@@ -49,6 +50,7 @@ test('screens', async ({ page }) => {
     await page.keyboard.press('Escape');
   }
   await page.goto(`/clusters/${id}`);
+  await expect(page.getByRole('link', { name: 'Deployment', exact: true })).toBeVisible();
   await page.screenshot(shot('overview-en'));
   // All namespaces: a cluster-wide subscription.
   await page.goto(`/clusters/${id}/r/core/v1/pods`);
@@ -70,7 +72,12 @@ test('screens', async ({ page }) => {
   await expect(page.getByTestId('cluster-health').first()).toBeVisible();
   await page.screenshot(shot('clusters-zh-dark'));
   await page.getByRole('button', { name: '添加集群' }).click();
-  await page.getByText('kubeconfig', { exact: true }).first().click();
+  const drawer = page.getByRole('dialog', { name: '添加集群' });
+  await drawer.getByText('kubeconfig', { exact: true }).first().click();
+  await drawer.getByRole('textbox', { name: 'kubeconfig' }).fill(info().kubeconfigYaml);
+  await drawer.getByRole('button', { name: '预览上下文' }).click();
+  await expect(drawer.getByTestId('kubeconfig-contexts')).toBeVisible();
+  await drawer.getByTestId('kubeconfig-contexts').scrollIntoViewIfNeeded();
   await page.screenshot(shot('add-drawer-zh-dark'));
   await page.goto(`/clusters/${id}/r/core/v1/pods`);
   await page.screenshot(shot('pods-zh-dark'));

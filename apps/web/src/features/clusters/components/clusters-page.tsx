@@ -89,9 +89,9 @@ export function ClustersPage() {
             </Button>
           </Tooltip>
           {can('clusters', 'update') && (
-            <Button type="link" icon={<EditOutlined />} onClick={() => setRenaming(c)}>
-              {t('rename')}
-            </Button>
+            <Tooltip title={t('rename')}>
+              <Button type="link" icon={<EditOutlined />} aria-label={t('rename')} onClick={() => setRenaming(c)} />
+            </Tooltip>
           )}
           {can('clusters', 'delete') && (
             <Popconfirm
@@ -101,9 +101,7 @@ export function ClustersPage() {
               okButtonProps={{ danger: true }}
               onConfirm={() => remove.mutate(c.id, { onSuccess: () => void message.success(t('removed')), onError })}
             >
-              <Button type="link" danger icon={<DeleteOutlined />}>
-                {t('remove')}
-              </Button>
+              <Button type="link" danger icon={<DeleteOutlined />} aria-label={t('remove')} title={t('remove')} />
             </Popconfirm>
           )}
         </Space>

@@ -35,7 +35,7 @@ export function ClusterOverview({ cluster }: { cluster: string }) {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
+      <Card loading={clusters.isPending}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {info?.displayName ?? cluster}
         </Typography.Title>
@@ -52,6 +52,7 @@ export function ClusterOverview({ cluster }: { cluster: string }) {
         )}
       </Card>
       <Card
+        loading={discovery.isPending}
         title={t('kinds')}
         extra={
           <Input.Search allowClear placeholder={t('searchKinds')} aria-label={t('searchKinds')} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
