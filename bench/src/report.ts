@@ -3,6 +3,7 @@ import type { Heap, Lag } from './api.ts';
 import type { S1Result, S2Result } from './s1-s2-proxy.ts';
 import type { PageRun, S7Result } from './s3-s7-cache.ts';
 import type { FanoutStep, RateRun, S8Result } from './s6-s8-live.ts';
+import type { Load } from './machine.ts';
 import { fmt, mb, type Summary } from './stats.ts';
 
 export interface Results {
@@ -20,6 +21,7 @@ export interface Results {
   s3: { pages10k: PageRun[]; page1k: PageRun; pageAll: PageRun; floor: PageRun };
   s6: { steps: FanoutStep[]; r500: RateRun; r100: RateRun };
   s8: S8Result;
+  load: Record<string, Load>;
 }
 
 const ms = (n: number) => `${fmt(n, n < 10 ? 2 : 0)} ms`;
@@ -57,10 +59,11 @@ export function renderResults(r: Results): string {
     ['S8', `event-loop lag while ${fmt(s8.pods, 0)} pods sync (100 viewers × 50 ev/s)`, 'p99 ≤ 50 ms, max ≤ 200 ms', '', `p99 ${ms(s8.relist.p99)}, max ${ms(s8.relist.max)}`, '', verdict(s8.relist.p99 <= 50 && s8.relist.max <= 200)],
   ];
   const failed = new Set(rows.filter((row) => row[6]!.includes('FAIL')).map((row) => row[0]!));
+  const others = (k: string) => (r.load[k] ? fmt(r.load[k].others, 1) : '');
   const table = [
-    '| # | Scenario | Target | Direct | Wheelhouse | Ratio | Result |',
-    '|---|---|---|---|---|---|---|',
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '| # | Scenario | Target | Direct | Wheelhouse | Ratio | Result | Others\' CPU |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} | ${others(row[0]!)} |`),
   ].join('\n');
 
   const m = r.machine;
@@ -94,6 +97,9 @@ ${m.free}
 ## Results
 
 ${table}
+
+"Others' CPU": cores (of ${m.nproc}) used during that scenario by processes outside the bench's stack (other engineers' work);
+the stack itself (load generator, API, PostgreSQL, control plane) used ${Object.entries(r.load).map(([k, l]) => `${k} ${fmt(l.ours, 1)}`).join(', ')} cores.
 
 ## Raw numbers
 
@@ -136,7 +142,8 @@ ${notes(failed)}
 - S1 measures \`GET\` only; the \`PATCH deployment\` half of S1 and "≤ +8 ms on a SAR miss" are not measured (the proxy
   authorizes with the console's own RBAC, not with SubjectAccessReviews). Upstream reuse = 1 − distinct upstream
   connections seen (sampled every second with \`ss\`) / proxied requests.
-- S3's "page(30k)" is the all-namespaces page over all ${fmt(s8.pods, 0)} pods, served by the informer S8 started.
+- S3's "page(30k)" is the all-namespaces page over all ${fmt(s8.pods, 0)} pods, served by the informer S8 started, measured in
+  alternating requests with page(1k) so both see the same background load; the 10k pages are measured before S1.
 - S6 counts upstream watches from the apiserver's metrics (the API runs in its own process). Latency = arrival at the
   viewer − the send time written into the patched object's annotation (same machine clock); the direct watch is a raw
   watch on the apiserver receiving the same patches.
@@ -171,7 +178,7 @@ const FIXES: Record<string, string> = {
   target cannot both hold. Fix: flush on the leading edge (send at once when nothing was sent in the last ~20 ms, then
   coalesce for at most 20–25 ms while events keep coming); the room broadcast itself is cheap (API CPU above).`,
   S7: `**S7** The cache keeps client-node's fully parsed objects (\`ListWatch\` maps): every field becomes a V8 object, array
-  or string (~1.6× the JSON). Fix: keep each object as its stripped JSON string (one-byte strings ≈ 1.0× the JSON) next to
+  or string (the ratio above; §5 measured 1.85×). Fix: keep each object as its stripped JSON string (one-byte strings ≈ 1.0× the JSON) next to
   a small record of the fields that lists filter and sort on (name, namespace, labels, creationTimestamp, phase), and
   parse only the ≤ 100 objects of a page or a delta (~1 ms per page).`,
   S8: `**S8** \`SharedInformer.start\`'s \`listFn\` goes through \`requestJson\` (apps/api/src/k8s/raw-client.ts): it buffers the

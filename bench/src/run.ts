@@ -12,7 +12,8 @@ import { NODE_COUNT, NS, podName, SCALE, SIZES, seedPods, startBenchCluster, typ
 import { endpoint, request } from './http.ts';
 import { renderResults, type Results } from './report.ts';
 import { s1, s2 } from './s1-s2-proxy.ts';
-import { pageRun, s3Queries, s7 } from './s3-s7-cache.ts';
+import { loadMeter, type Load } from './machine.ts';
+import { pagePair, pageRun, s3Queries, s7 } from './s3-s7-cache.ts';
 import { fanout, rateRun, s8, Viewers } from './s6-s8-live.ts';
 import { summarize } from './stats.ts';
 
@@ -86,39 +87,51 @@ async function main(): Promise<void> {
   log(`API pid ${api.pid} at ${api.origin}`);
   const kubeVersion = (JSON.parse((await request(c.direct, 'GET', '/version')).body.toString()) as { gitVersion: string }).gitVersion;
 
+  // CPU used by everything on the machine that is not this bench's stack, per scenario.
+  const roots = () => [process.pid, api.pid, ...Object.values(c.state.components).map((x) => x.pid)];
+  const load: Record<string, Load> = {};
+  let meter: () => Load;
   const rtt = await loopbackRtt();
   const parse = await parseRate(c);
   log(`loopback RTT p50 ${rtt.toFixed(3)} ms; JSON.parse ${parse.mbPerSecond.toFixed(0)} MB/s`);
 
   log('S7 cache memory (10k pods)');
+  meter = loadMeter(roots);
   const r7 = await s7(c, api, NS.k10, log);
+  load.S7 = meter();
   log('S3 cached pages');
+  meter = loadMeter(roots);
   const pages10k = [];
   for (const q of s3Queries(NS.k10)) pages10k.push(await pageRun(api, q.label, q.query, 200));
-  const main1k = s3Queries(NS.k1)[0]!;
-  await request(api.console, 'GET', `/api/clusters/bench/resources/core/v1/pods?namespace=${NS.k1}&limit=1`); // sync 1k
-  const page1k = await pageRun(api, main1k.label, main1k.query, 200);
   // The route's fixed cost (session, RBAC, serialization) on a 1-object cache, to separate it from the page work.
   const floor = await pageRun(api, 'configmaps, 1 object', `namespace=${NS.k10}&limit=100`, 200, 'configmaps');
+  load.S3 = meter();
 
   log('S1 single GET: direct vs proxy');
+  meter = loadMeter(roots);
   const r1 = await s1(c, api, podName(0), log);
+  load.S1 = meter();
   log('S2 10k LIST: direct vs proxy');
+  meter = loadMeter(roots);
   const r2 = await s2(c, api, log);
+  load.S2 = meter();
   const viewers = new Viewers(api);
   cleanups.push(() => viewers.close());
   log('S6 fan-out: upstream watches at 1/10/100/500 viewers');
+  meter = loadMeter(roots);
   const steps = await fanout(c, api, viewers, [1, 10, 100, 500]);
   log('S6 500 viewers x 20 events/s');
   const r500 = await rateRun(c, api, viewers, 's6-500', 20, Number(process.env.BENCH_S6_SECONDS ?? 20));
   await viewers.narrow(100);
   log('S6 100 viewers x 50 events/s');
   const r100 = await rateRun(c, api, viewers, 's6-100', 50, Number(process.env.BENCH_S6_SECONDS ?? 30));
+  load.S6 = meter();
   log('S8 all-namespaces relist while 100 viewers receive 50 events/s');
+  meter = loadMeter(roots);
   const r8 = await s8(c, api, viewers, log);
-  log('S3 page over all namespaces (after S8 synced them)');
-  const mainAll = s3Queries(null)[0]!;
-  const pageAll = await pageRun(api, mainAll.label, mainAll.query, 50);
+  load.S8 = meter();
+  log('S3 page(1k) vs page(all namespaces), alternating (after S8 synced them)');
+  const [page1k, pageAll] = await pagePair(api, s3Queries(NS.k1)[0]!, s3Queries(null)[0]!, 50);
 
   const results: Results = {
     date: new Date().toISOString(),
@@ -146,6 +159,7 @@ async function main(): Promise<void> {
     s2: r2,
     s7: r7,
     s3: { pages10k, page1k, pageAll, floor },
+    load,
     s6: { steps, r500, r100 },
     s8: r8,
   };

@@ -99,3 +99,18 @@ export function s3Queries(namespace: string | null): { label: string; query: str
     { label: 'sort=name, no filter, page 1', query: `${ns}sort=metadata.name&limit=100` },
   ];
 }
+
+/** Two page queries in alternating requests, so a ratio between them is not a ratio between two load periods. */
+export async function pagePair(api: ApiProcess, a: { label: string; query: string }, b: { label: string; query: string }, count: number): Promise<[PageRun, PageRun]> {
+  const runs = [a, b].map((q) => ({ ...q, path: `${podsRoute}?${q.query}`, samples: [] as number[], total: 0 }));
+  for (let i = 0; i < count + 3; i++) {
+    for (const r of i % 2 ? [...runs].reverse() : runs) {
+      const res = await request(api.console, 'GET', r.path);
+      if (res.status !== 200) throw new Error(`${r.path}: ${res.status}`);
+      if (i === 0) r.total = (JSON.parse(res.body.toString('utf8')) as { total: number }).total;
+      if (i >= 3) r.samples.push(res.ms);
+    }
+  }
+  const [ra, rb] = runs.map((r) => ({ label: r.label, query: r.query, total: r.total, latency: summarize(r.samples) }));
+  return [ra!, rb!];
+}
