@@ -39,7 +39,20 @@ test('screens', async ({ page }) => {
   await expect(page.getByTestId('cluster-health').first()).toBeVisible();
   await page.screenshot(shot('clusters-en'));
 
-  await page.goto(`/clusters/${id}/r/core/v1/pods?namespace=kube-system`);
+  const ns = `shots-${uniq()}`;
+  const base = `/api/clusters/${id}/resources/core/v1`;
+  await page.request.post(`${base}/namespaces`, { headers, data: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
+  await expect
+    .poll(async () => (await page.request.get(`${base}/serviceaccounts/default?namespace=${ns}`)).status(), { timeout: 60_000 })
+    .toBe(200);
+  for (const name of ['web-7d9f8-abcde', 'worker-0']) {
+    await page.request.post(`${base}/pods?namespace=${ns}`, {
+      headers,
+      data: { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, labels: { app: name.split('-')[0] } }, spec: { containers: [{ name: 'main', image: 'registry.local/app:1' }] } },
+    });
+  }
+  await page.goto(`/clusters/${id}/r/core/v1/pods?namespace=${ns}`);
+  await expect(page.getByRole('row').filter({ hasText: 'worker-0' })).toBeVisible();
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await page.screenshot(shot('pods-en'));
   const row = page.getByTestId('resource-table').locator('tbody tr.wh-clickable-row').first();
@@ -80,8 +93,14 @@ test('screens', async ({ page }) => {
   await drawer.getByTestId('kubeconfig-contexts').scrollIntoViewIfNeeded();
   await page.screenshot(shot('add-drawer-zh-dark'));
   await page.goto(`/clusters/${id}/r/core/v1/pods`);
+  await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expect(page.getByRole('row').filter({ hasText: 'worker-0' })).toBeVisible();
   await page.screenshot(shot('pods-zh-dark'));
+  await page.getByRole('row').filter({ hasText: 'worker-0' }).click();
+  await expect(page.getByTestId('object-yaml')).toBeVisible();
+  await page.screenshot(shot('yaml-zh-dark'));
   await page.goto('/workloads');
+  await expect(page.getByRole('link', { name: /Deployment/ })).toBeVisible();
   await page.screenshot(shot('workloads-zh-dark'));
   await page.goto('/admin/providers');
   await page.getByRole('button', { name: '添加身份提供方' }).click();

@@ -6,36 +6,11 @@ import { useState } from 'react';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useZodRule } from '@/lib/zod-form';
 import { useLocalKubeconfig, useRegisterCluster } from '../api';
+import { toRequest, type FormValues } from '../register-request';
 import { KubeconfigFields } from './kubeconfig-fields';
 
 type Method = RegisterClusterRequest['method'];
-type Values = Record<string, string | boolean | undefined>;
-
-const trimmed = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-
-/** Builds the request for the chosen method from the form values; empty optional fields are left out. */
-export function toRequest(method: Method, v: Values): RegisterClusterRequest {
-  const base = { id: String(v.id ?? '').trim(), displayName: trimmed(v.displayName), insecureSkipTlsVerify: v.insecure === true };
-  switch (method) {
-    case 'token':
-      return { method, ...base, server: String(v.server ?? '').trim(), caData: trimmed(v.caData), token: String(v.token ?? '').trim() };
-    case 'clientCertificate':
-      return {
-        method,
-        ...base,
-        server: String(v.server ?? '').trim(),
-        caData: trimmed(v.caData),
-        certData: String(v.certData ?? ''),
-        keyData: String(v.keyData ?? ''),
-      };
-    case 'kubeconfig':
-      return { method, ...base, kubeconfig: String(v.kubeconfig ?? ''), context: String(v.context ?? '') };
-    case 'localKubeconfig':
-      return { method, ...base, context: String(v.context ?? '') };
-    case 'inCluster':
-      return { method, ...base };
-  }
-}
+type Values = FormValues;
 
 export function AddClusterDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('clusters');
