@@ -67,7 +67,10 @@ export function ClusterOverview({ cluster }: { cluster: string }) {
               <div style={{ marginTop: 8 }}>
                 {resources.map((r) => (
                   <Tag key={`${r.version}/${r.resource}`} style={{ marginBottom: 6 }}>
-                    <Link href={gvrHref({ cluster, group: r.group || 'core', version: r.version, resource: r.resource })}>{r.kind}</Link>
+                    <Link href={gvrHref({ cluster, group: r.group || 'core', version: r.version, resource: r.resource })}>
+                      {/* A kind served in several versions (autoscaling v1 and v2) names its version. */}
+                      {resources.filter((o) => o.resource === r.resource).length > 1 ? `${r.kind} (${r.version})` : r.kind}
+                    </Link>
                   </Tag>
                 ))}
               </div>

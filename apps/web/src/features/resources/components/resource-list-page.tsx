@@ -44,7 +44,9 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
   const live = useLiveList(gvr, params.namespace);
   const [open, setOpen] = useState<{ name: string; namespace?: string } | null>(null);
 
-  const specs = useMemo(() => columnsFor(gvr.resource, namespaced), [gvr.resource, namespaced]);
+  // One namespace picked: its column would repeat the same value on every row.
+  const showNamespace = namespaced && !params.namespace;
+  const specs = useMemo(() => columnsFor(gvr.resource, showNamespace), [gvr.resource, showNamespace]);
   const columns: TableColumnsType<K8sObject> = specs.map((spec) => ({
     key: spec.key,
     title: t(`columns.${spec.key}`),

@@ -15,6 +15,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { usePermissions } from '@/features/auth/permissions-api';
+import { sectionOfPath } from '@/features/resources/section-kinds';
 import { visibleAdminEntries, type AdminEntryKey } from '../admin-entries';
 import { SECTIONS } from '../nav-sections';
 
@@ -52,9 +53,11 @@ export function SideNav() {
     })),
   });
 
-  const selected = [...adminKeys, ...SECTIONS.map((s) => `/${s.key}`)].find(
-    (key) => pathname === key || pathname.startsWith(`${key}/`),
-  );
+  // A resource list highlights its section (pods → Workloads); other cluster pages stay under Clusters.
+  const listSection = sectionOfPath(pathname);
+  const selected = listSection
+    ? `/${listSection}`
+    : [...adminKeys, ...SECTIONS.map((s) => `/${s.key}`)].find((key) => pathname === key || pathname.startsWith(`${key}/`));
 
   return (
     <nav aria-label={t('main')}>
