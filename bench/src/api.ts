@@ -23,6 +23,8 @@ export interface Lag {
   max: number;
   mean: number;
   count: number;
+  /** GC pauses in the same window (absent in results of runs before the probe reported them). */
+  gc?: { count: number; totalMs: number; maxMs: number };
 }
 export interface Heap {
   heapUsed: number;
@@ -60,7 +62,10 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startApi(cluster: { server: string; caData: string; token: string }, logDir: string): Promise<ApiProcess> {
+export async function startApi(
+  cluster: { server: string; caData: string; token: string },
+  logDir: string,
+): Promise<ApiProcess> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const dataDir = await mkdtemp(join(tmpdir(), 'wheelhouse-bench-'));
@@ -97,17 +102,28 @@ export async function startApi(cluster: { server: string; caData: string; token:
   for (let t = 0; ; t++) {
     if (exited) throw new Error(`the API exited during startup; see ${logPath}`);
     if (t > 1200) throw new Error('the API did not answer /readyz within 120 s');
-    const ok = await request(anon, 'GET', '/readyz').then((r) => r.status === 200, () => false);
+    const ok = await request(anon, 'GET', '/readyz').then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     await sleep(100);
   }
   const login = await request(anon, 'POST', '/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
   const setCookie = login.headers['set-cookie']?.find((c) => c.startsWith('wh_session='));
-  if (login.status !== 200 || !setCookie) throw new Error(`login failed: ${login.status} ${login.body.toString().slice(0, 200)}`);
+  if (login.status !== 200 || !setCookie) {
+    throw new Error(`login failed: ${login.status} ${login.body.toString().slice(0, 200)}`);
+  }
   const cookie = setCookie.split(';')[0]!;
   const admin = endpoint(origin, { Origin: origin, Cookie: cookie });
   const caPem = Buffer.from(cluster.caData, 'base64').toString('utf8');
-  await json(admin, 'POST', '/api/clusters', { method: 'token', id: CLUSTER_ID, server: cluster.server, caData: caPem, token: cluster.token });
+  await json(admin, 'POST', '/api/clusters', {
+    method: 'token',
+    id: CLUSTER_ID,
+    server: cluster.server,
+    caData: caPem,
+    token: cluster.token,
+  });
   const created = await json<{ token: string }>(admin, 'POST', '/api/tokens', { name: 'bench', expiresInDays: 1 });
   const proxy = endpoint(origin, { Authorization: `Bearer ${created.token}` });
 
@@ -152,7 +168,13 @@ export async function startApi(cluster: { server: string; caData: string; token:
 
 /** A browser-like socket.io client: the session cookie and the console's Origin, WebSocket transport only. */
 function connectSocket(origin: string, cookie: string): Promise<Socket> {
-  const s = io(origin, { path: '/socket.io', transports: ['websocket'], extraHeaders: { Cookie: cookie, Origin: origin }, reconnection: false, forceNew: true });
+  const s = io(origin, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { Cookie: cookie, Origin: origin },
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     s.once('connect', () => resolve(s));
     s.once('connect_error', (err) => reject(err));

@@ -10,7 +10,12 @@ export const NS = { k1: 'bench-1k', k10: 'bench-10k', k20: 'bench-20k', events: 
 /** BENCH_SCALE < 1 shrinks the big namespaces for a quick trial run of the bench itself (results go elsewhere). */
 export const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const scaled = (n: number) => Math.max(100, Math.round(n * SCALE));
-export const SIZES: Record<string, number> = { [NS.k1]: scaled(1_000), [NS.k10]: scaled(10_000), [NS.k20]: scaled(20_000), [NS.events]: 20 };
+export const SIZES: Record<string, number> = {
+  [NS.k1]: scaled(1_000),
+  [NS.k10]: scaled(10_000),
+  [NS.k20]: scaled(20_000),
+  [NS.events]: 20,
+};
 /** kwok nodes advertise 110 pods each (tools/cluster/src/nodes.ts): enough nodes to hold every pod honestly. */
 const PODS_PER_NODE = 110;
 export const NODE_COUNT = Math.ceil(Object.values(SIZES).reduce((a, b) => a + b, 0) / PODS_PER_NODE) + 1;
@@ -57,8 +62,17 @@ function podManifest(ns: string, i: number, node: string) {
     metadata: {
       name: podName(i),
       namespace: ns,
-      labels: { app, tier: i % 3 === 0 ? 'frontend' : 'backend', 'pod-template-hash': '7d9f8c6b5', 'app.kubernetes.io/part-of': 'bench' },
-      annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090' },
+      labels: {
+        app,
+        tier: i % 3 === 0 ? 'frontend' : 'backend',
+        'pod-template-hash': '7d9f8c6b5',
+        'app.kubernetes.io/part-of': 'bench',
+      },
+      annotations: {
+        'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z',
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': '9090',
+      },
     },
     spec: {
       nodeName: node,
@@ -66,7 +80,10 @@ function podManifest(ns: string, i: number, node: string) {
         {
           name: 'app',
           image: `registry.local/bench/${app}:1.${i % 7}.0`,
-          ports: [{ name: 'http', containerPort: 8080 }, { name: 'metrics', containerPort: 9090 }],
+          ports: [
+            { name: 'http', containerPort: 8080 },
+            { name: 'metrics', containerPort: 9090 },
+          ],
           env,
           resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
           readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 10 },
@@ -87,12 +104,25 @@ function podManifest(ns: string, i: number, node: string) {
 function runningStatus(i: number) {
   const now = new Date().toISOString();
   const podIP = `127.1.${Math.floor(i / 250) % 256}.${(i % 250) + 2}`;
-  const conditions = ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastTransitionTime: now }));
+  const conditions = ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
+    type,
+    status: 'True',
+    lastTransitionTime: now,
+  }));
   return {
     status: {
       phase: 'Running',
       conditions,
-      containerStatuses: [{ name: 'app', image: `registry.local/bench/web-${i % 50}:1.${i % 7}.0`, ready: true, started: true, restartCount: 0, state: { running: { startedAt: now } } }],
+      containerStatuses: [
+        {
+          name: 'app',
+          image: `registry.local/bench/web-${i % 50}:1.${i % 7}.0`,
+          ready: true,
+          started: true,
+          restartCount: 0,
+          state: { running: { startedAt: now } },
+        },
+      ],
       hostIP: '127.0.0.1',
       hostIPs: [{ ip: '127.0.0.1' }],
       podIP,
@@ -103,7 +133,11 @@ function runningStatus(i: number) {
 }
 
 async function ensureNamespace(c: BenchCluster, ns: string): Promise<void> {
-  const r = await request(c.direct, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const r = await request(c.direct, 'POST', '/api/v1/namespaces', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ns },
+  });
   if (r.status !== 201 && r.status !== 409) throw new Error(`namespace ${ns}: ${r.status}`);
   // Pods need the namespace's default ServiceAccount (created asynchronously by the controller-manager).
   for (let t = 0; t < 600; t++) {
@@ -114,7 +148,10 @@ async function ensureNamespace(c: BenchCluster, ns: string): Promise<void> {
 }
 
 /** Creates every pod with many requests in flight, bound to nodes directly (the scheduler would take ~10 min). */
-export async function seedPods(c: BenchCluster, log: (m: string) => void): Promise<{ seconds: number; perSecond: number; runningSeconds: number }> {
+export async function seedPods(
+  c: BenchCluster,
+  log: (m: string) => void,
+): Promise<{ seconds: number; perSecond: number; runningSeconds: number }> {
   const started = performance.now();
   let total = 0;
   let slot = 0;
@@ -124,12 +161,23 @@ export async function seedPods(c: BenchCluster, log: (m: string) => void): Promi
     await pool(count, 48, async (i) => {
       const node = `kwok-node-${Math.floor(slot++ / PODS_PER_NODE)}`;
       for (let attempt = 0; ; attempt++) {
-        const r = await request(c.direct, 'POST', `/api/v1/namespaces/${ns}/pods?fieldManager=bench`, podManifest(ns, i, node));
+        const r = await request(
+          c.direct,
+          'POST',
+          `/api/v1/namespaces/${ns}/pods?fieldManager=bench`,
+          podManifest(ns, i, node),
+        );
         const s =
           r.status === 201 || r.status === 409
-            ? await request(c.direct, 'PATCH', `/api/v1/namespaces/${ns}/pods/${podName(i)}/status?fieldManager=kwok-bench`, runningStatus(i), {
-                'Content-Type': 'application/merge-patch+json',
-              })
+            ? await request(
+                c.direct,
+                'PATCH',
+                `/api/v1/namespaces/${ns}/pods/${podName(i)}/status?fieldManager=kwok-bench`,
+                runningStatus(i),
+                {
+                  'Content-Type': 'application/merge-patch+json',
+                },
+              )
             : r;
         if (s.status === 200) return;
         if (attempt >= 5) throw new Error(`create pod ${i} in ${ns}: ${s.status} ${s.body.toString().slice(0, 200)}`);
@@ -142,9 +190,15 @@ export async function seedPods(c: BenchCluster, log: (m: string) => void): Promi
   const createdAt = performance.now();
   // Every status was written above; a field-selected page of 1 confirms that none is left Pending.
   for (let t = 0; ; t++) {
-    const page = await json<{ items: unknown[] }>(c.direct, 'GET', '/api/v1/pods?fieldSelector=status.phase!%3DRunning&limit=1');
+    const page = await json<{ items: unknown[] }>(
+      c.direct,
+      'GET',
+      '/api/v1/pods?fieldSelector=status.phase!%3DRunning&limit=1',
+    );
     if (page.items.length === 0) break;
-    if (t % 6 === 0) log(`  waiting for kwok to mark pods Running (${((performance.now() - createdAt) / 1000).toFixed(0)}s)`);
+    if (t % 6 === 0) {
+      log(`  waiting for kwok to mark pods Running (${((performance.now() - createdAt) / 1000).toFixed(0)}s)`);
+    }
     if (t > 360) throw new Error('pods were not Running after 30 min');
     await sleep(5_000);
   }

@@ -18,7 +18,9 @@ export interface Reply {
 }
 
 export function endpoint(base: string, headers: Record<string, string>, ca?: Buffer): Endpoint {
-  const agent = base.startsWith('https:') ? new https.Agent({ keepAlive: true, ca, maxSockets: 64 }) : new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const agent = base.startsWith('https:')
+    ? new https.Agent({ keepAlive: true, ca, maxSockets: 64 })
+    : new http.Agent({ keepAlive: true, maxSockets: 64 });
   return { base, headers, agent };
 }
 
@@ -35,11 +37,23 @@ function retryOnStaleSocket<T>(send: () => { promise: Promise<T>; reused: () => 
   });
 }
 
-export function request(ep: Endpoint, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> {
+export function request(
+  ep: Endpoint,
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<Reply> {
   return retryOnStaleSocket(() => requestOnce(ep, method, path, body, extra));
 }
 
-function requestOnce(ep: Endpoint, method: string, path: string, body: unknown, extra: Record<string, string>): { promise: Promise<Reply>; reused: () => boolean } {
+function requestOnce(
+  ep: Endpoint,
+  method: string,
+  path: string,
+  body: unknown,
+  extra: Record<string, string>,
+): { promise: Promise<Reply>; reused: () => boolean } {
   const url = new URL(path, ep.base);
   const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const headers: Record<string, string> = { Accept: 'application/json', ...ep.headers, ...extra };
@@ -51,7 +65,14 @@ function requestOnce(ep: Endpoint, method: string, path: string, body: unknown, 
     req = lib.request(url, { method, headers, agent: ep.agent, timeout: 300_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), ms: performance.now() - started, headers: res.headers }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          ms: performance.now() - started,
+          headers: res.headers,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('timeout', () => req?.destroy(new Error(`${method} ${path} timed out`)));
@@ -62,9 +83,17 @@ function requestOnce(ep: Endpoint, method: string, path: string, body: unknown, 
 }
 
 /** Like request(), but a non-2xx answer is an error and the body is parsed. */
-export async function json<T>(ep: Endpoint, method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
+export async function json<T>(
+  ep: Endpoint,
+  method: string,
+  path: string,
+  body?: unknown,
+  extra?: Record<string, string>,
+): Promise<T> {
   const r = await request(ep, method, path, body, extra);
-  if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.body.toString('utf8').slice(0, 300)}`);
+  if (r.status < 200 || r.status >= 300) {
+    throw new Error(`${method} ${path}: ${r.status} ${r.body.toString('utf8').slice(0, 300)}`);
+  }
   return JSON.parse(r.body.toString('utf8')) as T;
 }
 
@@ -73,18 +102,25 @@ export function drain(ep: Endpoint, path: string): Promise<{ status: number; byt
   return retryOnStaleSocket(() => drainOnce(ep, path));
 }
 
-function drainOnce(ep: Endpoint, path: string): { promise: Promise<{ status: number; bytes: number; ms: number }>; reused: () => boolean } {
+function drainOnce(
+  ep: Endpoint,
+  path: string,
+): { promise: Promise<{ status: number; bytes: number; ms: number }>; reused: () => boolean } {
   const url = new URL(path, ep.base);
   const lib = url.protocol === 'https:' ? https : http;
   const started = performance.now();
   let req: http.ClientRequest | undefined;
   const promise = new Promise<{ status: number; bytes: number; ms: number }>((resolve, reject) => {
-    req = lib.request(url, { headers: { Accept: 'application/json', ...ep.headers }, agent: ep.agent, timeout: 300_000 }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - started }));
-      res.on('error', reject);
-    });
+    req = lib.request(
+      url,
+      { headers: { Accept: 'application/json', ...ep.headers }, agent: ep.agent, timeout: 300_000 },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - started }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req?.destroy(new Error(`GET ${path} timed out`)));
     req.on('error', reject);
     req.end();
@@ -96,24 +132,32 @@ function drainOnce(ep: Endpoint, path: string): { promise: Promise<{ status: num
  * A raw watch (newline-delimited JSON events) straight from the apiserver: the floor every live-event latency is
  * compared with. Returns a stop function.
  */
-export function watchStream(ep: Endpoint, path: string, onEvent: (type: string, object: Record<string, unknown>) => void): () => void {
+export function watchStream(
+  ep: Endpoint,
+  path: string,
+  onEvent: (type: string, object: Record<string, unknown>) => void,
+): () => void {
   const url = new URL(path, ep.base);
-  const req = https.request(url, { headers: { Accept: 'application/json', ...ep.headers }, agent: false, ca: (ep.agent as https.Agent).options.ca }, (res) => {
-    let buffered = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buffered += chunk;
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl);
-        buffered = buffered.slice(nl + 1);
-        if (!line.trim()) continue;
-        const e = JSON.parse(line) as { type: string; object: Record<string, unknown> };
-        onEvent(e.type, e.object);
-      }
-    });
-    res.on('error', () => undefined);
-  });
+  const req = https.request(
+    url,
+    { headers: { Accept: 'application/json', ...ep.headers }, agent: false, ca: (ep.agent as https.Agent).options.ca },
+    (res) => {
+      let buffered = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffered += chunk;
+        let nl: number;
+        while ((nl = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, nl);
+          buffered = buffered.slice(nl + 1);
+          if (!line.trim()) continue;
+          const e = JSON.parse(line) as { type: string; object: Record<string, unknown> };
+          onEvent(e.type, e.object);
+        }
+      });
+      res.on('error', () => undefined);
+    },
+  );
   req.on('error', () => undefined);
   req.end();
   return () => req.destroy();

@@ -19,7 +19,8 @@ import { summarize } from './stats.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const started = Date.now();
-const log = (m: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${m}\n`);
+const log = (m: string) =>
+  process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${m}\n`);
 const logDir = mkdtempSync(join(tmpdir(), 'wheelhouse-bench-logs-'));
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -72,7 +73,11 @@ async function main(): Promise<void> {
   const loadStart = loadavg();
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     log('building the API (turbo, cached when unchanged)');
-    const b = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@wheelhouse/api', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+    const b = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@wheelhouse/api', '--output-logs=errors-only'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    });
     if (b.status !== 0) throw new Error('the API build failed');
   }
   log(`starting cluster with ${NODE_COUNT} kwok nodes (logs: ${logDir})`);
@@ -81,11 +86,15 @@ async function main(): Promise<void> {
   const podTotal = Object.values(SIZES).reduce((a, b) => a + b, 0);
   log(`creating ${podTotal} pods`);
   const seed = await seedPods(c, log);
-  log(`pods created in ${seed.seconds.toFixed(0)}s (${seed.perSecond.toFixed(0)}/s), all Running ${seed.runningSeconds.toFixed(0)}s later`);
+  log(
+    `pods created in ${seed.seconds.toFixed(0)}s (${seed.perSecond.toFixed(0)}/s), all Running ${seed.runningSeconds.toFixed(0)}s later`,
+  );
   const api = await startApi(c, logDir);
   cleanups.push(() => api.stop());
   log(`API pid ${api.pid} at ${api.origin}`);
-  const kubeVersion = (JSON.parse((await request(c.direct, 'GET', '/version')).body.toString()) as { gitVersion: string }).gitVersion;
+  const kubeVersion = (
+    JSON.parse((await request(c.direct, 'GET', '/version')).body.toString()) as { gitVersion: string }
+  ).gitVersion;
 
   // CPU used by everything on the machine that is not this bench's stack, per scenario.
   const roots = () => [process.pid, api.pid, ...Object.values(c.state.components).map((x) => x.pid)];
@@ -165,13 +174,17 @@ async function main(): Promise<void> {
   };
   // The numbers as JSON beside the logs (arrival samples left out), so the report can be re-rendered: --render <file>.
   const raw = join(logDir, 'results.json');
-  writeFileSync(raw, JSON.stringify(results, (k, v: unknown) => (k === 'arrivals' ? undefined : v)));
+  writeFileSync(
+    raw,
+    JSON.stringify(results, (k, v: unknown) => (k === 'arrivals' ? undefined : v)),
+  );
   write(results);
   log(`raw numbers: ${raw}`);
 }
 
 function write(results: Results): void {
-  const out = process.env.BENCH_OUT ?? (results.scale === 1 ? join(ROOT, 'bench/RESULTS.md') : join(logDir, 'RESULTS.md'));
+  const out =
+    process.env.BENCH_OUT ?? (results.scale === 1 ? join(ROOT, 'bench/RESULTS.md') : join(logDir, 'RESULTS.md'));
   writeFileSync(out, renderResults(results));
   log(`wrote ${out}`);
 }
@@ -185,10 +198,11 @@ async function render(file: string): Promise<void> {
     process.stderr.write(`[bench] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 1;
   })
-  .finally(() =>
-    // Open sockets and keep-alive agents would keep the process alive: exit once everything is stopped.
-    void cleanup().then(() => {
-      log(`done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
-      process.exit();
-    }),
+  .finally(
+    () =>
+      // Open sockets and keep-alive agents would keep the process alive: exit once everything is stopped.
+      void cleanup().then(() => {
+        log(`done in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+        process.exit();
+      }),
   );

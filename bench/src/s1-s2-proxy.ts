@@ -25,11 +25,18 @@ interface Slice {
 }
 
 /** Exact per-request latencies (autocannon's own histogram rounds to whole milliseconds). */
-async function cannon(url: string, headers: Record<string, string>, connections: number, seconds: number, ca?: string): Promise<Slice> {
+async function cannon(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+  ca?: string,
+): Promise<Slice> {
   const samples: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url, headers, connections, duration: seconds, timeout: 30, tlsOptions: ca ? { ca } : undefined }, (err, result) =>
-      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(result),
+    const inst = autocannon(
+      { url, headers, connections, duration: seconds, timeout: 30, tlsOptions: ca ? { ca } : undefined },
+      (err, result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(result)),
     );
     inst.on('response', (_client, status, _bytes, ms) => {
       if (status >= 200 && status < 300) samples.push(ms);
@@ -53,7 +60,11 @@ function merge(slices: Slice[]): CannonRun {
  * Direct and proxy in alternating slices (d p p d d p …), so both sides see the same background load of this shared
  * machine instead of one side getting a quiet minute and the other a busy one.
  */
-async function alternate(direct: () => Promise<Slice>, proxy: () => Promise<Slice>, slices: number): Promise<{ direct: CannonRun; proxy: CannonRun }> {
+async function alternate(
+  direct: () => Promise<Slice>,
+  proxy: () => Promise<Slice>,
+  slices: number,
+): Promise<{ direct: CannonRun; proxy: CannonRun }> {
   const d: Slice[] = [];
   const p: Slice[] = [];
   for (let i = 0; i < slices; i++) {
@@ -70,7 +81,9 @@ async function alternate(direct: () => Promise<Slice>, proxy: () => Promise<Slic
 
 /** Local ports of the API's TCP connections to the apiserver: how many upstream connections the proxy opened. */
 function upstreamPorts(apiPid: number, apiserverPort: number): string[] {
-  const out = execFileSync('ss', ['-Htnp', 'state', 'established', `( dport = :${apiserverPort} )`], { encoding: 'utf8' });
+  const out = execFileSync('ss', ['-Htnp', 'state', 'established', `( dport = :${apiserverPort} )`], {
+    encoding: 'utf8',
+  });
   return out
     .split('\n')
     .filter((l) => l.includes(`pid=${apiPid},`))
@@ -86,7 +99,12 @@ export interface S1Result {
   upstreamConnections: number;
 }
 
-export async function s1(c: BenchCluster, api: ApiProcess, podName: string, log: (m: string) => void): Promise<S1Result> {
+export async function s1(
+  c: BenchCluster,
+  api: ApiProcess,
+  podName: string,
+  log: (m: string) => void,
+): Promise<S1Result> {
   const podPath = `/api/v1/namespaces/${NS.k10}/pods/${podName}`;
   const directUrl = `${c.server}${podPath}`;
   const proxyUrl = `${api.origin}/k8s/clusters/${CLUSTER_ID}${podPath}`;
@@ -101,7 +119,11 @@ export async function s1(c: BenchCluster, api: ApiProcess, podName: string, log:
   await cannon(directUrl, dh, 4, 3, ca);
   await cannon(proxyUrl, ph, 4, 3);
   log(`  S1 one connection, ${slices} x ${slice / 2}s each way (unloaded latency)`);
-  const serial = await alternate(() => cannon(directUrl, dh, 1, slice / 2, ca), () => cannon(proxyUrl, ph, 1, slice / 2), slices);
+  const serial = await alternate(
+    () => cannon(directUrl, dh, 1, slice / 2, ca),
+    () => cannon(proxyUrl, ph, 1, slice / 2),
+    slices,
+  );
   log(`  S1 ${connections} connections, ${slices} x ${slice}s each way`);
   const apiserverPort = Number(new URL(c.server).port);
   const seen = new Set<string>();

@@ -19,8 +19,15 @@ export interface S7Result {
 }
 
 /** Bytes of the list's items as the cache holds them: apiVersion/kind set, managedFields removed. */
-async function strippedJsonBytes(c: BenchCluster, namespace: string): Promise<{ pods: number; stripped: number; full: number }> {
-  const list = await json<{ items: { apiVersion?: string; kind?: string; metadata: { managedFields?: unknown } }[] }>(c.direct, 'GET', `/api/v1/namespaces/${namespace}/pods`);
+async function strippedJsonBytes(
+  c: BenchCluster,
+  namespace: string,
+): Promise<{ pods: number; stripped: number; full: number }> {
+  const list = await json<{ items: { apiVersion?: string; kind?: string; metadata: { managedFields?: unknown } }[] }>(
+    c.direct,
+    'GET',
+    `/api/v1/namespaces/${namespace}/pods`,
+  );
   let stripped = 0;
   let full = 0;
   for (const item of list.items) {
@@ -44,9 +51,18 @@ async function settledHeap(api: ApiProcess): Promise<Heap> {
   return best!;
 }
 
-export async function s7(c: BenchCluster, api: ApiProcess, namespace: string, log: (m: string) => void): Promise<S7Result> {
+export async function s7(
+  c: BenchCluster,
+  api: ApiProcess,
+  namespace: string,
+  log: (m: string) => void,
+): Promise<S7Result> {
   // Warm the code paths (list engine, discovery, authz) on a tiny resource so they are not counted as cache.
-  await json(api.console, 'GET', `/api/clusters/${CLUSTER_ID}/resources/core/v1/configmaps?namespace=${namespace}&limit=100`);
+  await json(
+    api.console,
+    'GET',
+    `/api/clusters/${CLUSTER_ID}/resources/core/v1/configmaps?namespace=${namespace}&limit=100`,
+  );
   const heapBefore = await settledHeap(api);
   if (!heapBefore.gcExposed) throw new Error('the API was started without --expose-gc');
   log(`  S7 syncing the ${namespace} informer`);
@@ -76,7 +92,13 @@ export interface PageRun {
 }
 
 /** One page query, `count` times in a row on one connection (a user paging/sorting; no queueing behind others). */
-export async function pageRun(api: ApiProcess, label: string, query: string, count: number, resource = 'pods'): Promise<PageRun> {
+export async function pageRun(
+  api: ApiProcess,
+  label: string,
+  query: string,
+  count: number,
+  resource = 'pods',
+): Promise<PageRun> {
   const path = `/api/clusters/${CLUSTER_ID}/resources/core/v1/${resource}?${query}`;
   let total = 0;
   for (let i = 0; i < 5; i++) await request(api.console, 'GET', path);
@@ -95,13 +117,21 @@ export function s3Queries(namespace: string | null): { label: string; query: str
   const ns = namespace ? `namespace=${namespace}&` : '';
   return [
     { label: 'sort=name, q=web-1', query: `${ns}sort=metadata.name&order=asc&q=web-1&limit=100` },
-    { label: 'sort=creationTimestamp desc, labelSelector tier=frontend', query: `${ns}sort=metadata.creationTimestamp&order=desc&labelSelector=tier%3Dfrontend&limit=100` },
+    {
+      label: 'sort=creationTimestamp desc, labelSelector tier=frontend',
+      query: `${ns}sort=metadata.creationTimestamp&order=desc&labelSelector=tier%3Dfrontend&limit=100`,
+    },
     { label: 'sort=name, no filter, page 1', query: `${ns}sort=metadata.name&limit=100` },
   ];
 }
 
 /** Two page queries in alternating requests, so a ratio between them is not a ratio between two load periods. */
-export async function pagePair(api: ApiProcess, a: { label: string; query: string }, b: { label: string; query: string }, count: number): Promise<[PageRun, PageRun]> {
+export async function pagePair(
+  api: ApiProcess,
+  a: { label: string; query: string },
+  b: { label: string; query: string },
+  count: number,
+): Promise<[PageRun, PageRun]> {
   const runs = [a, b].map((q) => ({ ...q, path: `${podsRoute}?${q.query}`, samples: [] as number[], total: 0 }));
   for (let i = 0; i < count + 3; i++) {
     for (const r of i % 2 ? [...runs].reverse() : runs) {

@@ -69,7 +69,13 @@ export class Viewers {
 
   /** Grows to `n` connected viewers, each subscribed to pods of bench-events. */
   async grow(n: number): Promise<void> {
-    await this.all((i) => ({ type: 'grow', n: this.share(n, i), origin: this.api.origin, cookie: this.api.cookie, watch: WATCH_REQ }));
+    await this.all((i) => ({
+      type: 'grow',
+      n: this.share(n, i),
+      origin: this.api.origin,
+      cookie: this.api.cookie,
+      watch: WATCH_REQ,
+    }));
     this.total = n;
   }
 
@@ -92,7 +98,9 @@ export class Viewers {
   }
 
   async collect(into: Arrivals): Promise<number[]> {
-    const parts = await this.all<{ sent: number[]; latency: number[]; received: number[] }>(() => ({ type: 'collect' }));
+    const parts = await this.all<{ sent: number[]; latency: number[]; received: number[] }>(() => ({
+      type: 'collect',
+    }));
     for (const p of parts) {
       for (let i = 0; i < p.sent.length; i++) {
         into.sent.push(p.sent[i]!);
@@ -125,14 +133,24 @@ export interface FanoutStep {
 }
 
 /** S6, first half: the upstream watch count as viewers join (relative to before the first one). */
-export async function fanout(c: BenchCluster, api: ApiProcess, viewers: Viewers, steps: number[]): Promise<FanoutStep[]> {
+export async function fanout(
+  c: BenchCluster,
+  api: ApiProcess,
+  viewers: Viewers,
+  steps: number[],
+): Promise<FanoutStep[]> {
   const before = await upstream(c);
   const out: FanoutStep[] = [];
   for (const n of steps) {
     await viewers.grow(n);
     await sleep(1500);
     const now = await upstream(c);
-    out.push({ viewers: n, watches: now.watches - before.watches, lists: now.lists - before.lists, rssMb: api.rss() / 2 ** 20 });
+    out.push({
+      viewers: n,
+      watches: now.watches - before.watches,
+      lists: now.lists - before.lists,
+      rssMb: api.rss() / 2 ** 20,
+    });
   }
   return out;
 }
@@ -153,7 +171,15 @@ export interface RateRun {
 }
 
 /** Patches pods of bench-events at `rate`/s for `seconds` (bounded), while viewers and a direct watch receive them. */
-export async function rateRun(c: BenchCluster, api: ApiProcess, viewers: Viewers, run: string, rate: number, seconds: number, during?: () => Promise<void>): Promise<RateRun> {
+export async function rateRun(
+  c: BenchCluster,
+  api: ApiProcess,
+  viewers: Viewers,
+  run: string,
+  rate: number,
+  seconds: number,
+  during?: () => Promise<void>,
+): Promise<RateRun> {
   const arrivals = new Arrivals();
   const seen = new Set<number>();
   await viewers.record(run);
@@ -186,8 +212,13 @@ export async function rateRun(c: BenchCluster, api: ApiProcess, viewers: Viewers
     }
     inflight++;
     const patch = { metadata: { annotations: { [RUN]: run, [SEQ]: String(i), [SENT]: String(epochMs()) } } };
-    void request(c.direct, 'PATCH', `/api/v1/namespaces/${NS.events}/pods/${podName(i % pods)}`, patch, { 'Content-Type': 'application/merge-patch+json' })
-      .then((r) => void (r.status !== 200 && failed++), () => void failed++)
+    void request(c.direct, 'PATCH', `/api/v1/namespaces/${NS.events}/pods/${podName(i % pods)}`, patch, {
+      'Content-Type': 'application/merge-patch+json',
+    })
+      .then(
+        (r) => void (r.status !== 200 && failed++),
+        () => void failed++,
+      )
       .finally(() => inflight--);
   }
   const wall = (performance.now() - t0) / 1000;
@@ -237,7 +268,12 @@ export interface S8Result {
 }
 
 /** S8: the all-namespaces pods informer syncs 31k pods while 100 viewers receive 50 events/s on another informer. */
-export async function s8(c: BenchCluster, api: ApiProcess, viewers: Viewers, log: (m: string) => void): Promise<S8Result> {
+export async function s8(
+  c: BenchCluster,
+  api: ApiProcess,
+  viewers: Viewers,
+  log: (m: string) => void,
+): Promise<S8Result> {
   let steady: Lag | null = null;
   let relist: Lag | null = null;
   let syncMs = 0;
@@ -255,7 +291,11 @@ export async function s8(c: BenchCluster, api: ApiProcess, viewers: Viewers, log
     const timer = setInterval(() => (rssPeak = Math.max(rssPeak, api.rss())), 50);
     window[0] = epochMs();
     const t0 = performance.now();
-    const page = await json<{ total: number }>(api.console, 'GET', `/api/clusters/${CLUSTER_ID}/resources/core/v1/pods?sort=metadata.name&limit=100`);
+    const page = await json<{ total: number }>(
+      api.console,
+      'GET',
+      `/api/clusters/${CLUSTER_ID}/resources/core/v1/pods?sort=metadata.name&limit=100`,
+    );
     syncMs = performance.now() - t0;
     pods = page.total;
     await sleep(2000); // work that trails the response (index building, GC)

@@ -40,14 +40,24 @@ function onDeltas(v: Viewer, p: { events: { object: Annotated }[] }): void {
 }
 
 async function connect(origin: string, cookie: string, watch: Record<string, string>): Promise<void> {
-  const socket = io(origin, { path: '/socket.io', transports: ['websocket'], extraHeaders: { Cookie: cookie, Origin: origin }, reconnection: false, forceNew: true });
+  const socket = io(origin, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { Cookie: cookie, Origin: origin },
+    reconnection: false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
   const v: Viewer = { socket, channel: null, seen: new Set() };
   socket.on('deltas', (p: { events: { object: Annotated }[] }) => onDeltas(v, p));
-  const ack = (await socket.timeout(60_000).emitWithAck('watch', watch)) as { ok: boolean; channel?: string; message?: string };
+  const ack = (await socket.timeout(60_000).emitWithAck('watch', watch)) as {
+    ok: boolean;
+    channel?: string;
+    message?: string;
+  };
   if (!ack.ok || !ack.channel) throw new Error(`watch refused: ${ack.message}`);
   v.channel = ack.channel;
   viewers.push(v);
@@ -58,7 +68,9 @@ async function handle(msg: ToWorker): Promise<unknown> {
     case 'grow': {
       const missing = msg.n - viewers.length;
       for (let i = 0; i < missing; i += 25) {
-        await Promise.all(Array.from({ length: Math.min(25, missing - i) }, () => connect(msg.origin, msg.cookie, msg.watch)));
+        await Promise.all(
+          Array.from({ length: Math.min(25, missing - i) }, () => connect(msg.origin, msg.cookie, msg.watch)),
+        );
       }
       return viewers.length;
     }
