@@ -20,6 +20,8 @@ if (!process.env.WHEELHOUSE_E2E_DATA_DIR) {
 
 export default defineConfig({
   testDir: 'e2e',
+  // The screenshot walk is a review tool, not a test: it only runs when asked for (E2E_SCREENSHOTS=1).
+  testIgnore: process.env.E2E_SCREENSHOTS ? [] : ['**/screens.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   workers: 1,
   retries: 0,
