@@ -4,6 +4,7 @@ import type { S1Result, S2Result } from './s1-s2-proxy.ts';
 import type { PageRun, S7Result } from './s3-s7-cache.ts';
 import type { FanoutStep, RateRun, S8Result } from './s6-s8-live.ts';
 import type { Load } from './machine.ts';
+import { notes } from './notes.ts';
 import { fmt, mb, type Summary } from './stats.ts';
 
 export interface Results {
@@ -33,6 +34,12 @@ const lag = (l: Lag) =>
   (l.gc ? ` (GC: ${l.gc.count} pauses, longest ${ms(l.gc.maxMs)}, ${ms(l.gc.totalMs)} in all)` : '');
 const heap = (h: Heap) =>
   `heapUsed ${fmt(mb(h.heapUsed))} MB, external ${fmt(mb(h.external))} MB, RSS ${fmt(mb(h.rss))} MB`;
+
+/** A direct watch that is itself slow means the local apiserver, not the console, set most of a run's latency. */
+const stalled = (run: RateRun) =>
+  run.direct.p99 > 100
+    ? `. **The direct watch stalled too** (p99 ${ms(run.direct.p99)}): the local apiserver, on the same shared cores, was behind; the console's own share is the difference between the two`
+    : '';
 
 export function renderResults(r: Results): string {
   const { s1, s2, s3, s6, s7, s8 } = r;
@@ -262,7 +269,7 @@ ${[...s3.pages10k, s3.page1k, s3.pageAll].map((p) => `- \`${p.query}\` (${fmt(p.
 apiserver's \`apiserver_longrunning_requests{verb="WATCH",resource="pods",scope="namespace"}\` and LIST counter, relative to before the first viewer.
 ${s6.steps.map((s) => `- ${s.viewers} viewers: ${s.watches} upstream watch(es), ${s.lists} LIST(s), API RSS ${fmt(s.rssMb)} MB`).join('\n')}
 - API RSS per extra viewer (1 → ${w500.viewers}): ${fmt(((w500.rssMb - w1.rssMb) * 1024) / Math.max(1, w500.viewers - w1.viewers), 0)} KB
-${[s6.r500, s6.r100].map((run) => `- ${run.viewers} viewers × ${run.rate} ev/s for ${fmt(run.seconds, 0)} s (${run.patches} patches, ${run.failedPatches} failed): console ${lat(run.console)}; direct watch ${lat(run.direct)}; lost ${run.lost}; API CPU ${fmt(run.apiCpuCores, 2)} cores; bench loop lag p99 ${ms(run.benchLagP99)}`).join('\n')}
+${[s6.r500, s6.r100].map((run) => `- ${run.viewers} viewers × ${run.rate} ev/s for ${fmt(run.seconds, 0)} s (${run.patches} patches, ${run.failedPatches} failed): console ${lat(run.console)}; direct watch ${lat(run.direct)}; lost ${run.lost}; API CPU ${fmt(run.apiCpuCores, 2)} cores; bench loop lag p99 ${ms(run.benchLagP99)}${stalled(run)}`).join('\n')}
 
 **S8** the all-namespaces pods informer syncs ${fmt(s8.pods, 0)} pods (the LIST, parse and index of a 410 relist) in ${ms(s8.syncMs)}, while 100 viewers
 receive 50 ev/s from the bench-events informer.
@@ -297,45 +304,4 @@ ${notes(failed)}
   which makes the controller-manager, scheduler and kwok relist too and measures their storm (S9), not the API.
 - S4, S5, S9 and S10 are not part of this bench (browser, end-to-end and auth scenarios of other issues).
 `;
-}
-
-/** Where the time or memory of a failing target goes (read from the code under apps/api), and what would fix it. */
-const FIXES: Record<string, string> = {
-  S1:
-    `**S1**` +
-    ` Before a byte goes upstream, each proxied request waits for PostgreSQL several times: the API token lookup
-  (\`ApiTokenService.resolve\`), then — concurrently since 5eb92c4 — the cluster row (\`ClustersService.getVisible\`)
-  and the RBAC version read behind each \`AuthorizerService.bindingsOf\` (2–3 per request), plus an AES-GCM decrypt and
-  SHA-256 of the credentials (\`ClustersService.access\`) and \`applyToHTTPSOptions\`. Under load those queries also
-  cost PostgreSQL CPU on the same cores (throughput above). Fix: an in-memory admission cache (token hash → principal,
-  cluster id → access and TLS options) validated by the RBAC version, with that version read at most once per request
-  (or pushed with LISTEN/NOTIFY, or a ≤ 1 s TTL). What remains is the byte pipe, +0.04 ms p50 in §5.`,
-  S2: `**S2** The body is streamed with \`pipeline(up, res)\` and never parsed; on 2 shared cores the extra copy through the
-  API process competes with the apiserver for CPU, so the ratio follows the machine load. Check again on a quiet
-  machine before changing code; if it stays high, raise the socket high-water marks (fewer, larger writes).`,
-  S3: `**S3** \`pageOf\` (apps/api/src/resources/list-engine.ts) already sorts with one shared \`Intl.Collator\` (d2497d7),
-  but still filters every cached object and sorts every match on each request, so a page costs O(N log N) in the
-  cache size: page(31k) vs page(1k) above. Fix: per-informer sorted indexes for the default columns (namespace/name,
-  creationTimestamp) kept up to date from the deltas, so a page walks a presorted array and stops after offset + limit
-  matches; cache the last (query → sorted ids) per informer version for other columns.`,
-  S6: `**S6** \`Channel\` (apps/api/src/streams/channel.ts) starts a 100 ms timer at the first event of a batch, so every event
-  waits 0–100 ms before it is sent (p99 ≈ 100 ms by construction) — the issue's "batched ≤ 100 ms" and this 50 ms
-  target cannot both hold. Fix: flush on the leading edge (send at once when nothing was sent in the last ~20 ms, then
-  coalesce for at most 20–25 ms while events keep coming); the room broadcast itself is cheap (API CPU above).`,
-  S7: `**S7** The cache keeps client-node's fully parsed objects (\`ListWatch\` maps): every field becomes a V8 object, array
-  or string (the ratio above; §5 measured 1.85×). Fix: keep each object as its stripped JSON string (one-byte strings ≈ 1.0× the JSON) next to
-  a small record of the fields that lists filter and sort on (name, namespace, labels, creationTimestamp, phase), and
-  parse only the ≤ 100 objects of a page or a delta (~1 ms per page).`,
-  S8: `**S8** The informer already lists in pages of 500 and yields between them (db7b3d8), so no single 190 MB parse
-  is left. What remains: each page is one ~3 MB \`JSON.parse\` plus string assembly in \`requestJson\` (at the parse
-  rate this loaded machine showed in the floors above, tens of ms), which sets the p99; pages of 100–200 would cut it
-  proportionally. The max is not client-node's synchronous insert of the full list (\`deleteItems\` +
-  \`addOrUpdateItems\`: 30–45 ms for 31k pods measured offline); the GC figures in S8's raw numbers say whether it was a V8 pause on the
-  ~350 MB heap. If it was, a smaller cache (S7's fix) is also S8's fix.`,
-};
-
-function notes(failed: Set<string>): string {
-  const list = Object.entries(FIXES).filter(([k]) => failed.has(k));
-  if (list.length === 0) return '';
-  return `## What the failing targets need\n\n${list.map(([, text]) => `- ${text}`).join('\n')}\n`;
 }
