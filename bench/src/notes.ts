@@ -12,9 +12,13 @@ const FIXES: Record<string, string> = {
   cost PostgreSQL CPU on the same cores (throughput above). Fix: an in-memory admission cache (token hash → principal,
   cluster id → access and TLS options) validated by the RBAC version, with that version read at most once per request
   (or pushed with LISTEN/NOTIFY, or a ≤ 1 s TTL). What remains is the byte pipe, +0.04 ms p50 in §5.`,
-  S2: `**S2** The body is streamed with \`pipeline(up, res)\` and never parsed; on 2 shared cores the extra copy through the
-  API process competes with the apiserver for CPU, so the ratio follows the machine load. Check again on a quiet
-  machine before changing code; if it stays high, raise the socket high-water marks (fewer, larger writes).`,
+  S2:
+    `**S2**` +
+    ` The proxy never parses (\`pipeline(up, res)\`), but it moves every byte twice through user space on the same
+  cores: TLS decrypt of the upstream leg, then the write to the client. The p50 ratio shows that cost is small for one
+  LIST; the p99 of 15 sequential LISTs is their single slowest one, and the 10-concurrent bursts show the doubled
+  copying under CPU contention. Options: larger highWaterMark on both legs (fewer, larger reads and writes), and a run
+  with \`Accept-Encoding: gzip\` as kubectl sends it (the apiserver compresses, the proxy forwards fewer bytes).`,
   S3: `**S3** \`pageOf\` (apps/api/src/resources/list-engine.ts) already sorts with one shared \`Intl.Collator\` (d2497d7),
   but still filters every cached object and sorts every match on each request, so a page costs O(N log N) in the
   cache size: page(31k) vs page(1k) above. Fix: per-informer sorted indexes for the default columns (namespace/name,
@@ -29,13 +33,14 @@ const FIXES: Record<string, string> = {
   a small record of the fields that lists filter and sort on (name, namespace, labels, creationTimestamp, phase), and
   parse only the ≤ 100 objects of a page or a delta (~1 ms per page).`,
   S8: `**S8** The informer already lists in pages of 500 and yields between them (db7b3d8), so no single 190 MB parse
-  is left. What remains: each page is one ~3 MB \`JSON.parse\` plus string assembly in \`requestJson\` (tens of ms at
-  the parse rate in the floors above), which sets the p99; pages of 100–200 would cut it proportionally. For the max,
-  compare it with the longest GC pause in the raw numbers: when that pause is much shorter, the stall is the API's own
-  synchronous work, and a CPU profile of the window (\`--cpu-prof\` added to the probe's execArgv in bench/src/api.ts)
-  names it. Suspects by size: the first page request sorting all 31k objects in \`pageOf\`, one page's parse, and
-  client-node's synchronous insert of the whole list (\`deleteItems\` + \`addOrUpdateItems\`, 30–45 ms for 31k pods
-  measured offline), which could be spread over the pages as they arrive.`,
+  is left. The p99 is now set by ~100 ms stalls of two kinds: V8 GC pauses while the heap grows by ~200 MB of parsed
+  pods (count, longest and total in the raw numbers), and each page's ~3 MB \`JSON.parse\` plus string assembly in
+  \`requestJson\` (tens of ms at the parse rate in the floors). A smaller cache (S7's fix: objects kept as JSON
+  strings) shortens the first, pages of 100–200 the second. For the max, compare it with the longest GC pause: when
+  that is much shorter, the stall is the API's own synchronous work, and a CPU profile of the window (\`--cpu-prof\` in
+  the probe's execArgv, bench/src/api.ts) names it. Suspects: the first page request sorting all 31k objects in
+  \`pageOf\`, and client-node's synchronous insert of the whole list (\`deleteItems\` + \`addOrUpdateItems\`, 30–45 ms
+  for 31k pods measured offline), which could be spread over the pages as they arrive.`,
 };
 
 export function notes(failed: Set<string>): string {
