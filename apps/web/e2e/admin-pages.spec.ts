@@ -1,12 +1,11 @@
-import { ADMIN, expect, login, test } from './fixtures';
+import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { selectByTyping, uniq } from './helpers';
 
 test('the admin pages work in Chinese, errors included', async ({ page }) => {
   test.setTimeout(90_000);
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(/\/clusters$/);
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: '简体中文' }).click();
+  await switchLanguage(page, 'zh');
   const nav = page.getByRole('navigation');
   await expect(nav.getByText('系统管理')).toBeVisible();
 
@@ -58,8 +57,7 @@ test('the admin pages work in Chinese, errors included', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'API 令牌' })).toBeVisible();
 
   // Back to English for the tests that follow in this browser profile (the cookie is per context anyway).
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await switchLanguage(page, 'en');
   await expect(nav.getByRole('link', { name: 'Users' })).toBeVisible();
 });
 

@@ -9,7 +9,7 @@ const LOCAL_SCHEMES = ['data:', 'blob:', 'about:'];
  * Every test watches its page's requests: the console must work offline, so nothing may leave 127.0.0.1
  * (no fonts, CDNs, telemetry or update checks).
  */
-export const test = base.extend<{ offlineGuard: undefined }>({
+export const test = base.extend<{ offlineGuard: undefined; diagnostics: undefined }>({
   offlineGuard: [
     async ({ page }, use) => {
       const escaped: string[] = [];
@@ -24,6 +24,40 @@ export const test = base.extend<{ offlineGuard: undefined }>({
     },
     { auto: true },
   ],
+  // A failed test prints what the page showed and what broke in it: CI keeps only the console output.
+  diagnostics: [
+    async ({ page }, use, testInfo) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') {
+          problems.push(`console.error: ${message.text()}`);
+        }
+      });
+      page.on('requestfailed', (request) =>
+        problems.push(`requestfailed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`),
+      );
+      page.on('response', (response) => {
+        if (response.status() >= 500) {
+          problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+        }
+      });
+      await use(undefined);
+      if (testInfo.status !== testInfo.expectedStatus && !page.isClosed()) {
+        const lang = await page.locator('html').getAttribute('lang', { timeout: 1_000 }).catch(() => '?');
+        const snapshot = await page.locator('body').ariaSnapshot({ timeout: 2_000 }).catch((e) => String(e));
+        console.log(
+          [
+            `--- diagnostics for "${testInfo.title}": ${page.url()} (lang ${lang})`,
+            ...problems.slice(-20),
+            snapshot.split('\n').slice(0, 80).join('\n'),
+            '---',
+          ].join('\n'),
+        );
+      }
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -33,6 +67,18 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel(/^(Username|用户名)$/).fill(username);
   await page.getByLabel(/^(Password|密码)$/).fill(password);
   await page.getByRole('button', { name: /^(Sign in|登\s*录)$/ }).click();
+}
+
+/**
+ * Switches the UI language and waits until the refresh it starts has finished: the switch shows a spinner while
+ * the server components re-render, and acting before that can race the new render.
+ */
+export async function switchLanguage(page: Page, to: 'zh' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('menuitem', { name: to === 'zh' ? '简体中文' : 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', to === 'zh' ? 'zh-CN' : 'en');
+  await expect(page.getByTestId('language-switch')).toHaveText(to === 'zh' ? '简体中文' : 'English');
+  await expect(page.getByTestId('language-switch')).not.toHaveClass(/ant-btn-loading/);
 }
 
 export async function logout(page: Page): Promise<void> {

@@ -1,5 +1,5 @@
 import { E2E_BASE_URL } from './constants';
-import { ADMIN, expect, login, test } from './fixtures';
+import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { uniq } from './helpers';
 
 // Review screenshots, not assertions: playwright.config.ts only includes this file with E2E_SCREENSHOTS=1
@@ -78,8 +78,7 @@ test('screens', async ({ page }) => {
 
   // zh + dark
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: E2E_BASE_URL }]);
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: '简体中文' }).click();
+  await switchLanguage(page, 'zh');
   await page.getByTestId('theme-toggle').click();
   await page.goto('/clusters');
   await expect(page.getByTestId('cluster-health').first()).toBeVisible();
@@ -109,7 +108,6 @@ test('screens', async ({ page }) => {
   await page.context().clearCookies();
   await page.goto('/login?error=IDP_UNAVAILABLE');
   await page.screenshot(shot('login-zh'));
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await switchLanguage(page, 'en');
   await page.screenshot(shot('login-en'));
 });

@@ -2,8 +2,7 @@
 import { TranslationOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useLocale, useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useState } from 'react';
 import { LOCALE_COOKIE, isLocale, writePreferenceCookie, type AppLocale } from '@/i18n/locales';
 
 // Each language is named in itself, so a user who cannot read the current one still finds theirs.
@@ -12,16 +11,17 @@ const LANGUAGE_NAMES: Record<AppLocale, string> = { zh: '简体中文', en: 'Eng
 export function LanguageSwitch() {
   const t = useTranslations('header');
   const locale = useLocale();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [pending, setPending] = useState(false);
 
   const choose = (next: string) => {
     if (!isLocale(next) || next === locale) {
       return;
     }
     writePreferenceCookie(LOCALE_COOKIE, next);
-    // Server components read the cookie again; client state (queries, forms) survives the refresh.
-    startTransition(() => router.refresh());
+    // A full reload, not router.refresh(): RSC payloads prefetched or cached in the old language could
+    // otherwise be shown on a later navigation (the locale is in a cookie, not in the URL).
+    setPending(true);
+    window.location.reload();
   };
 
   return (
