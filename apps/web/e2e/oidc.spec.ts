@@ -17,7 +17,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A real OpenID Provider in the test process (dev login form that accepts any password, a groups claim). */
-async function startProvider(redirectUri: string) {
+async function startProvider(redirectUri: string, postLogoutRedirectUri: string) {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
@@ -26,6 +26,7 @@ async function startProvider(redirectUri: string) {
         client_id: 'wheelhouse',
         client_secret: 'e2e-client-secret',
         redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [postLogoutRedirectUri],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_post',
@@ -56,7 +57,7 @@ async function startProvider(redirectUri: string) {
 
 test('a user signs in through an OIDC provider from the login page', async ({ page }) => {
   const id = `sso-${uniq()}`;
-  const idp = await startProvider(`${E2E_BASE_URL}/api/auth/oidc/${id}/callback`);
+  const idp = await startProvider(`${E2E_BASE_URL}/api/auth/oidc/${id}/callback`, `${E2E_BASE_URL}/login`);
   try {
     await login(page, ADMIN.username, ADMIN.password);
     await expect(page).toHaveURL(/\/clusters$/);
@@ -83,6 +84,16 @@ test('a user signs in through an OIDC provider from the login page', async ({ pa
     await page.locator('button[type="submit"]').click();
     await expect(page).toHaveURL(/\/workloads$/);
     await expect(page.getByTestId('user-menu')).toContainText(`OIDC ${username}`);
+
+    // Logout ends the provider's session too: its confirmation page, then back to the console's login page.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/session/end`));
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    // Signing in again asks the provider for the password again.
+    await page.getByRole('link', { name: 'Sign in with Company SSO' }).click();
+    await expect(page.locator('input[name="password"]')).toBeVisible();
   } finally {
     await idp.stop();
   }

@@ -32,3 +32,7 @@ export const ChangePasswordRequestSchema = z
   })
   .meta({ id: 'ChangePasswordRequest' });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+/** After logout: where to send the browser next — the identity provider's end-session page, or null (login page). */
+export const LogoutResponseSchema = z.object({ redirectTo: z.url().nullable() }).meta({ id: 'LogoutResponse' });
+export type LogoutResponse = z.infer<typeof LogoutResponseSchema>;

@@ -20,7 +20,7 @@ import type { Principal } from './auth.types.js';
 import { AuthService } from './auth.service.js';
 import { CurrentPrincipal, Public, RequirePermission } from './decorators/access.decorator.js';
 import { ReqMeta } from './decorators/request-meta.decorator.js';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { setSessionCookie } from './session-cookie.js';
 import { SessionService } from './session.service.js';
 
 @ApiTags('auth')
@@ -45,18 +45,6 @@ export class AuthController {
     const { user, token } = await this.auth.login(body, meta);
     setSessionCookie(res, this.sessions, token, this.config.secureCookies);
     return this.dto(user);
-  }
-
-  @Post('logout')
-  @RequirePermission('authenticated')
-  @HttpCode(204)
-  async logout(
-    @CurrentPrincipal() principal: Principal,
-    @ReqMeta() meta: RequestMeta,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<void> {
-    await this.auth.logout(principal, meta);
-    clearSessionCookie(res, this.sessions, this.config.secureCookies);
   }
 
   @Get('me')

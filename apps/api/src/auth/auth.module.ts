@@ -29,6 +29,6 @@ import { TokensController } from './tokens.controller.js';
     PrincipalResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionService, PasswordHasher, UsersRepository, ApiTokenService, LoginThrottleService],
+  exports: [AuthService, SessionService, PasswordHasher, UsersRepository, ApiTokenService, LoginThrottleService],
 })
 export class AuthModule {}

@@ -10,7 +10,7 @@ import { actorOf, userTarget } from '../users/users.service.js';
 import type { Principal } from './auth.types.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
-import { SessionService } from './session.service.js';
+import { SessionService, type SessionOrigin } from './session.service.js';
 
 /** One message for unknown user, wrong password and disabled account: the caller cannot tell them apart. */
 const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 'Invalid username or password');
@@ -58,13 +58,23 @@ export class AuthService {
     return { user, token };
   }
 
-  async logout(principal: Principal, meta: RequestMeta): Promise<void> {
-    await this.tx.run(async (tx) => {
-      if (principal.sessionId) await this.sessions.revoke(principal.sessionId, tx);
+  /** Ends the caller's session; returns the identity provider it came from, if any (for RP-initiated logout). */
+  async logout(principal: Principal, meta: RequestMeta): Promise<SessionOrigin | null> {
+    return this.tx.run(async (tx) => {
+      const origin = principal.sessionId ? await this.sessions.end(principal.sessionId, tx) : null;
       await this.audit.record(
-        { actor: actorOf(principal), action: 'auth.logout', target: userTarget(principal.user), result: 'success', status: 204, request: meta },
+        {
+          actor: actorOf(principal),
+          action: 'auth.logout',
+          target: userTarget(principal.user),
+          result: 'success',
+          status: 200,
+          request: meta,
+          ...(origin ? { details: { provider: origin.idpId } } : {}),
+        },
         tx,
       );
+      return origin;
     });
   }
 

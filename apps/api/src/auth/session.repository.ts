@@ -8,6 +8,8 @@ export interface NewSession {
   expiresAt: Date;
   ip?: string;
   userAgent?: string;
+  idpId?: string;
+  idToken?: string;
 }
 
 @Injectable()
@@ -25,6 +27,11 @@ export class SessionRepository {
   /** Slides the idle timeout; never past the absolute expiry (the caller computes both). */
   touch(id: string, lastSeenAt: Date, idleExpiresAt: Date) {
     return this.prisma.session.updateMany({ where: { id }, data: { lastSeenAt, idleExpiresAt } });
+  }
+
+  /** Where the session came from (for signing out at its identity provider too). */
+  findOrigin(id: string, tx?: Tx) {
+    return (tx ?? this.prisma).session.findUnique({ where: { id }, select: { idpId: true, idToken: true } });
   }
 
   delete(id: string, tx?: Tx) {

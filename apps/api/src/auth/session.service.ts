@@ -7,6 +7,12 @@ import type { RequestMeta } from '../audit/audit.types.js';
 import type { Principal } from './auth.types.js';
 import { SessionRepository } from './session.repository.js';
 
+export interface SessionOrigin {
+  idpId: string;
+  /** Ciphertext; only the identity-providers domain reads it. */
+  idToken: string | null;
+}
+
 /** Writes to last_seen_at are skipped when the previous one is this recent: one write per minute per session. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -34,7 +40,8 @@ export class SessionService {
     return this.config.SESSION_MAX_HOURS * 3_600_000;
   }
 
-  async create(userId: string, meta: RequestMeta, tx?: Tx): Promise<{ token: string; id: string }> {
+  /** `origin`: the OIDC provider and its (encrypted) ID token, kept for RP-initiated logout. */
+  async create(userId: string, meta: RequestMeta, tx?: Tx, origin?: SessionOrigin): Promise<{ token: string; id: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     const session = await this.repo.create(
@@ -45,6 +52,8 @@ export class SessionService {
         expiresAt: new Date(now + this.maxAgeMs),
         ip: meta.ip,
         userAgent: meta.userAgent,
+        idpId: origin?.idpId,
+        idToken: origin?.idToken ?? undefined,
       },
       tx,
     );
@@ -69,6 +78,13 @@ export class SessionService {
 
   revoke(id: string, tx?: Tx) {
     return this.repo.delete(id, tx);
+  }
+
+  /** Ends a session and says where it came from (null for a local or LDAP sign-in). */
+  async end(id: string, tx?: Tx): Promise<SessionOrigin | null> {
+    const origin = await this.repo.findOrigin(id, tx);
+    await this.repo.delete(id, tx);
+    return origin?.idpId ? { idpId: origin.idpId, idToken: origin.idToken } : null;
   }
 
   revokeAllForUser(userId: string, tx?: Tx, exceptSessionId?: string) {

@@ -11,10 +11,11 @@ import { LdapLoginService } from './ldap/ldap-login.service.js';
 import { LdapSyncScheduler } from './ldap/ldap-sync.scheduler.js';
 import { OidcLoginController } from './oidc/oidc-login.controller.js';
 import { OidcLoginService } from './oidc/oidc-login.service.js';
+import { SignOutController } from './sign-out.controller.js';
 
 @Module({
   imports: [AuthModule],
-  controllers: [IdentityProvidersController, LdapLoginController, OidcLoginController],
+  controllers: [IdentityProvidersController, LdapLoginController, OidcLoginController, SignOutController],
   providers: [IdentityProvidersService, IdentityProvidersRepository, ExternalIdentitiesRepository, ExternalUsersService, LdapLoginService, LdapSyncScheduler, OidcLoginService, UsersRepository],
   exports: [LdapSyncScheduler, ExternalUsersService],
 })

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretCipher } from '../../src/config/secret-cipher.js';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
 import { ADMIN_PASSWORD, bind, loginAs, startTestApp, type Browser, type TestApp } from '../setup/test-app.js';
-import { CookieBrowser, startOidcProvider } from '../setup/oidc-provider.js';
+import { CookieBrowser, startOidcProvider, startSkewedOidcProvider } from '../setup/oidc-provider.js';
 
 let t: TestApp;
 let app: string;
 let admin: Browser;
 let idp: Awaited<ReturnType<typeof startOidcProvider>>;
 let slowIdp: Awaited<ReturnType<typeof startOidcProvider>>;
+let skewedIdp: Awaited<ReturnType<typeof startSkewedOidcProvider>>;
 const accounts = {
   'sub-li': { preferred_username: 'li.na', name: '李娜', email: 'li.na@example.test', groups: ['platform-admins', 'ops'] },
 };
@@ -25,14 +26,16 @@ beforeAll(async () => {
   const redirect = (p: string) => `${t.config.publicOrigin}/api/auth/oidc/${p}/callback`;
   idp = await startOidcProvider(
     [
-      { client_id: 'wheelhouse', client_secret: 'wheelhouse-secret', redirect_uris: [redirect('sso')] },
+      { client_id: 'wheelhouse', client_secret: 'wheelhouse-secret', redirect_uris: [redirect('sso')], post_logout_redirect_uris: [`${t.config.publicOrigin}/login`] },
       { client_id: 'other-app', client_secret: 'other-secret', redirect_uris: [redirect('sso')] },
     ],
     accounts,
   );
   slowIdp = await startOidcProvider([{ client_id: 'wheelhouse', client_secret: 'wheelhouse-secret', redirect_uris: [redirect('slow')] }], accounts, { AuthorizationCode: 1 });
+  // Two hours behind: its ID tokens (valid 1 h by its clock) have expired when they arrive.
+  skewedIdp = await startSkewedOidcProvider([{ client_id: 'wheelhouse', client_secret: 'wheelhouse-secret', redirect_uris: [redirect('skewed')] }], accounts, 7_200);
   admin = await loginAs(t, 'admin', ADMIN_PASSWORD);
-  for (const [id, issuer] of [['sso', idp.issuer], ['slow', slowIdp.issuer]] as const) {
+  for (const [id, issuer] of [['sso', idp.issuer], ['slow', slowIdp.issuer], ['skewed', skewedIdp.issuer]] as const) {
     const res = await admin.post('/api/identity-providers', {
       type: 'oidc',
       id,
@@ -48,6 +51,7 @@ afterAll(async () => {
   await t.close();
   await idp.stop();
   await slowIdp.stop();
+  await skewedIdp.stop();
 });
 
 const toApp = (u: URL) => new URL(u.pathname + u.search, app).toString();
@@ -141,11 +145,70 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
     expect(res.headers.get('location')).toBe('/login?error=AUTH_INVALID_CREDENTIALS');
   });
 
+  it('an expired ID token (a provider whose clock is behind) is refused, and the audit says why', async () => {
+    const b = new CookieBrowser();
+    const res = await b.get(toApp(await throughIdp(b, await start(b, 'skewed'))));
+    expect(res.headers.get('location')).toBe('/login?error=AUTH_INVALID_CREDENTIALS');
+    expect(b.cookie(appHost(), 'wh_session')).toBeUndefined();
+    const audit = (await admin.get('/api/audit?action=auth.login&result=failure')).body as { items: { details: { provider?: string; reason?: string } | null }[] };
+    const refusal = audit.items.find((e) => e.details?.provider === 'skewed');
+    expect(refusal?.details?.reason).toMatch(/"exp" \(expiration time\) claim value, expiration is past/);
+  });
+
   it('a callback without the state cookie (not started in this browser) is refused; open redirects are not followed', async () => {
     const b = new CookieBrowser();
     const callback = await throughIdp(b, await start(b, 'sso', '//evil.example/phish'));
     const stranger = new CookieBrowser();
     expect((await stranger.get(toApp(callback))).headers.get('location')).toBe('/login?error=AUTH_INVALID_CREDENTIALS');
     expect((await b.get(toApp(callback))).headers.get('location')).toBe('/');
+  });
+});
+
+describe('logout after an OIDC sign-in (RP-initiated logout)', () => {
+  const logout = async (b: CookieBrowser) => {
+    const res = await fetch(`${app}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: `wh_session=${b.cookie(appHost(), 'wh_session')}`, origin: t.config.publicOrigin },
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { redirectTo: string | null }).redirectTo;
+  };
+  const landsOn = async (b: CookieBrowser) =>
+    b.follow(await start(b), (u) => u.pathname.startsWith('/interaction/') || u.pathname.includes('/api/auth/oidc/'));
+
+  it('ends the console session and, through the provider\'s end-session page, the provider\'s session too', async () => {
+    const b = new CookieBrowser();
+    expect((await b.get(toApp(await throughIdp(b, await start(b))))).headers.get('location')).toBe('/clusters');
+    // While the provider's session lives, signing in again needs no password (straight back to the callback).
+    expect((await landsOn(b)).pathname).toBe('/api/auth/oidc/sso/callback');
+    const session = b.cookie(appHost(), 'wh_session');
+
+    const redirectTo = new URL((await logout(b))!);
+    expect(redirectTo.origin + redirectTo.pathname).toBe(`${idp.issuer}/session/end`);
+    expect(redirectTo.searchParams.get('post_logout_redirect_uri')).toBe(`${t.config.publicOrigin}/login`);
+    expect(redirectTo.searchParams.get('id_token_hint')?.split('.')).toHaveLength(3);
+    expect((await fetch(`${app}/api/auth/me`, { headers: { cookie: `wh_session=${session}` } })).status).toBe(401);
+
+    // The provider asks for confirmation, then sends the browser back to the console's login page.
+    const page = await (await b.get(redirectTo.toString())).text();
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1];
+    expect(xsrf).toBeTruthy();
+    const confirmed = await b.post(`${idp.issuer}/session/end/confirm`, { xsrf: xsrf!, logout: 'yes' });
+    expect(confirmed.headers.get('location')).toBe(`${t.config.publicOrigin}/login`);
+    // The provider's session is gone: the next sign-in asks for the password again.
+    const again = await landsOn(b);
+    expect(again.pathname).toMatch(/^\/interaction\//);
+    expect(await (await b.get(again.toString())).text()).toContain('name="login"');
+  });
+
+  it('with its provider disabled meanwhile, the console still logs out (and sends the browser nowhere else)', async () => {
+    const b = new CookieBrowser();
+    expect((await b.get(toApp(await throughIdp(b, await start(b))))).headers.get('location')).toBe('/clusters');
+    expect((await admin.patch('/api/identity-providers/sso', { enabled: false })).status).toBe(200);
+    try {
+      expect(await logout(b)).toBeNull();
+    } finally {
+      expect((await admin.patch('/api/identity-providers/sso', { enabled: true })).status).toBe(200);
+    }
   });
 });

@@ -1,6 +1,19 @@
 import Provider from 'oidc-provider';
 import type { Server } from 'node:http';
-import { freePort } from '../../src/database/embedded-postgres.js';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+// No imports from src/: skewed-clock-oidc-provider.ts loads this file in a plain Node process (type stripping).
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
 
 export interface TestAccount {
   preferred_username: string;
@@ -13,6 +26,7 @@ export interface TestClient {
   client_id: string;
   client_secret: string;
   redirect_uris: string[];
+  post_logout_redirect_uris?: string[];
 }
 
 /**
@@ -84,4 +98,29 @@ export class CookieBrowser {
     }
     return res;
   }
+}
+
+/** The same provider in a child process whose clock is `skewSeconds` behind (see skewed-clock-oidc-provider.ts). */
+export async function startSkewedOidcProvider(clients: TestClient[], accounts: Record<string, TestAccount>, skewSeconds: number) {
+  const child = spawn(process.execPath, [new URL('./skewed-clock-oidc-provider.ts', import.meta.url).pathname], {
+    env: { ...process.env, OP_CLOCK_SKEW_SECONDS: String(skewSeconds), OP_CONFIG: JSON.stringify({ clients, accounts }) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const issuer = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`the skewed OpenID Provider exited (${code})`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { issuer: string }).issuer);
+    });
+  });
+  return {
+    issuer,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
 }

@@ -49,7 +49,7 @@ export interface OidcIdentity {
  * Exchanges the code (PKCE verifier, state and nonce checked by openid-client, which also validates iss, aud,
  * exp and the signature) and reads groups and names from the ID token, falling back to userinfo.
  */
-export async function finishLogin(config: client.Configuration, settings: OidcConfig, callbackUrl: URL, pending: Pending): Promise<OidcIdentity> {
+export async function finishLogin(config: client.Configuration, settings: OidcConfig, callbackUrl: URL, pending: Pending): Promise<{ identity: OidcIdentity; idToken: string }> {
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
     pkceCodeVerifier: pending.verifier,
     expectedState: pending.state,
@@ -57,14 +57,29 @@ export async function finishLogin(config: client.Configuration, settings: OidcCo
     idTokenExpected: true,
   });
   const idClaims = tokens.claims();
-  if (!idClaims) throw new Error('no ID token');
+  if (!idClaims || !tokens.id_token) throw new Error('no ID token');
   const userinfo = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub).catch((): Record<string, unknown> => ({}));
   const claim = (name: string): unknown => (idClaims as Record<string, unknown>)[name] ?? (userinfo as Record<string, unknown>)[name];
   const text = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
   const rawGroups = claim(settings.groupsClaim);
   const groups = Array.isArray(rawGroups) ? rawGroups.filter((g): g is string => typeof g === 'string') : typeof rawGroups === 'string' ? [rawGroups] : [];
   const username = text(claim(settings.usernameClaim)) ?? text(claim(settings.emailClaim)) ?? idClaims.sub;
-  return { subject: idClaims.sub, username, displayName: text(claim('name')) ?? username, email: text(claim(settings.emailClaim)), groups };
+  return {
+    identity: { subject: idClaims.sub, username, displayName: text(claim('name')) ?? username, email: text(claim(settings.emailClaim)), groups },
+    idToken: tokens.id_token,
+  };
+}
+
+/**
+ * The provider's end-session URL (RP-initiated logout 1.0) with the session's ID token as hint, or null when
+ * the provider does not advertise one. The browser comes back to the login page, which the admin registers
+ * as a post-logout redirect URI at the provider.
+ */
+export function endSessionUrl(config: client.Configuration, idToken: string | null, postLogoutRedirectUri: string): string | null {
+  if (!config.serverMetadata().end_session_endpoint) return null;
+  return client
+    .buildEndSessionUrl(config, { post_logout_redirect_uri: postLogoutRedirectUri, ...(idToken ? { id_token_hint: idToken } : {}) })
+    .toString();
 }
 
 export function settingsOf(raw: unknown): OidcConfig {

@@ -11,10 +11,18 @@ import type { AppConfig } from '../../config/env.schema.js';
 import { SecretCipher } from '../../config/secret-cipher.js';
 import { ExternalUsersService } from '../external-users.service.js';
 import { IdentityProvidersService } from '../identity-providers.service.js';
-import { finishLogin, oidcConfiguration, settingsOf, startLogin, type Pending } from './oidc-client.js';
+import type { SessionOrigin } from '../../auth/session.service.js';
+import { endSessionUrl, finishLogin, oidcConfiguration, settingsOf, startLogin, type Pending } from './oidc-client.js';
 
 const STATE_COOKIE = 'wh_oidc';
 const STATE_TTL_MS = 10 * 60_000;
+const ID_TOKEN_AAD = 'oidc:id_token';
+
+/** openid-client wraps the precise reason (e.g. which claim failed) in `cause`: keep both for the audit log. */
+function refusalReason(err: unknown): string {
+  const { message, cause } = err as Error;
+  return (cause instanceof Error && cause.message !== message ? `${message}: ${cause.message}` : message).slice(0, 300);
+}
 
 /** OIDC sign-in: authorization code + PKCE, state and nonce bound to this browser, JIT user, session. */
 @Injectable()
@@ -44,19 +52,34 @@ export class OidcLoginService {
     try {
       const pending = this.pendingFrom(req, providerId);
       const { client, settings } = await this.client(providerId);
-      const identity = await finishLogin(client, settings, callbackUrl, pending);
+      const { identity, idToken } = await finishLogin(client, settings, callbackUrl, pending);
       const user = await this.external.signIn(providerId, 'oidc', identity, meta);
       if (!user) throw new AppError('AUTH_INVALID_CREDENTIALS', 'This account is disabled');
-      const { token } = await this.sessions.create(user.id, meta);
+      const { token } = await this.sessions.create(user.id, meta, undefined, { idpId: providerId, idToken: this.cipher.encrypt(idToken, ID_TOKEN_AAD) });
       setSessionCookie(res, this.sessions, token, this.config.secureCookies);
       await this.audit.record({ actor: { id: user.id, username: user.username }, action: 'auth.login', target: { type: 'user', id: user.id, name: user.username }, result: 'success', status: 302, request: meta, details: { provider: providerId } });
       return pending.next;
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'AUTH_INVALID_CREDENTIALS';
-      const reason = (err as Error).message.slice(0, 300);
+      const reason = refusalReason(err);
       this.logger.warn(`OIDC sign-in through ${providerId} refused: ${reason}`);
       await this.audit.record({ action: 'auth.login', target: { type: 'user' }, result: 'failure', status: 401, request: meta, details: { provider: providerId, reason } });
       return `/login?error=${encodeURIComponent(code)}`;
+    }
+  }
+
+  /**
+   * Where to send the browser after a local logout so the provider's session ends too; null when the provider
+   * is gone, disabled, unreachable or has no end-session endpoint (the console session is over either way).
+   */
+  async endSessionUrl(origin: SessionOrigin): Promise<string | null> {
+    try {
+      const { client } = await this.client(origin.idpId);
+      const idToken = origin.idToken ? this.cipher.decrypt(origin.idToken, ID_TOKEN_AAD) : null;
+      return endSessionUrl(client, idToken, `${this.config.publicOrigin}/login`);
+    } catch (err) {
+      this.logger.warn(`No sign-out at provider ${origin.idpId}: ${(err as Error).message.slice(0, 300)}`);
+      return null;
     }
   }
 

@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { UserSchema, type ChangePasswordRequest, type LoginRequest } from '@wheelhouse/shared';
+import { LogoutResponseSchema, UserSchema, type ChangePasswordRequest, type LoginRequest } from '@wheelhouse/shared';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 import { ME_QUERY_KEY } from '@/lib/query-client';
 
@@ -23,7 +23,7 @@ export function useLogin() {
 
 export function useLogout() {
   return useMutation({
-    mutationFn: () => apiCommand('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => apiRequest('/api/auth/logout', LogoutResponseSchema, { method: 'POST' }),
   });
 }
 

@@ -17,8 +17,9 @@ export function UserMenu() {
 
   const onLogout = () => {
     // A full page load on purpose: it drops every cached query and form of the old session, and replace()
-    // keeps the console out of the back-button history.
-    logout.mutate(undefined, { onSettled: () => window.location.replace('/login') });
+    // keeps the console out of the back-button history. After an OIDC sign-in the provider ends its session
+    // too (RP-initiated logout) and sends the browser back to the login page.
+    logout.mutate(undefined, { onSettled: (data) => window.location.replace(data?.redirectTo ?? '/login') });
   };
 
   return (
