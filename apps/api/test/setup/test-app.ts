@@ -53,9 +53,12 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
   };
 }
 
+/** An in-process app, or the base URL of an API running as its own process (see api-process.ts). */
+export type Target = TestApp | string;
+
 /** A browser-like client: keeps cookies and sends the console's Origin on every request. */
-export function browser(t: TestApp) {
-  const agent = request.agent(t.server);
+export function browser(t: Target) {
+  const agent = request.agent(typeof t === 'string' ? t : t.server);
   return {
     agent,
     get: (url: string) => agent.get(url).set('Origin', ORIGIN),
@@ -67,7 +70,7 @@ export function browser(t: TestApp) {
 
 export type Browser = ReturnType<typeof browser>;
 
-export async function loginAs(t: TestApp, username: string, password: string): Promise<Browser> {
+export async function loginAs(t: Target, username: string, password: string): Promise<Browser> {
   const b = browser(t);
   const res = await b.post('/api/auth/login', { username, password });
   if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -75,7 +78,7 @@ export async function loginAs(t: TestApp, username: string, password: string): P
 }
 
 /** Creates a non-admin user through the API as admin and returns a signed-in client for it. */
-export async function createUser(t: TestApp, admin: Browser, username: string, isAdmin = false): Promise<Browser> {
+export async function createUser(t: Target, admin: Browser, username: string, isAdmin = false): Promise<Browser> {
   const password = `${username}-password-1`;
   const res = await admin.post('/api/users', { username, password, isAdmin });
   if (res.status !== 201) throw new Error(`create ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
