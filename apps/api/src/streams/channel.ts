@@ -13,11 +13,16 @@ interface Subscriber {
   release: () => void;
 }
 
-const BATCH_MS = 100;
+/**
+ * Deltas are throttled, not delayed: the first one after a quiet spell goes out at once (on the next turn of the
+ * event loop, so a burst from one upstream chunk still travels as one message), later ones are gathered for at
+ * most this long. A fixed 100 ms timer put 100 ms on every change (bench S6: p99 141 ms at 50 events/s).
+ */
+const BATCH_WINDOW_MS = 25;
 
 /**
  * One live stream of one informer view (a resource, optionally narrowed to a namespace), shared by all its
- * subscribers: one informer listener, one 100 ms batch, one room emit for unrestricted subscribers, and a
+ * subscribers: one informer listener, one batch (see BATCH_WINDOW_MS), one room emit for unrestricted subscribers, and a
  * filtered emit only for namespace-limited ones.
  */
 export class Channel {
@@ -25,6 +30,7 @@ export class Channel {
   private readonly room: string;
   private readonly subscribers = new Map<string, Subscriber>();
   private batch: { type: DeltaType; object: unknown }[] = [];
+  /** Set while a batch window is open; deltas arriving meanwhile wait for its end. */
   private timer: NodeJS.Timeout | null = null;
   private readonly onDelta = (d: Delta) => this.push(d);
   private readonly onState = () => this.emitStatus();
@@ -95,11 +101,22 @@ export class Channel {
   private push(d: Delta): void {
     if (this.namespace && d.object.metadata?.namespace !== this.namespace) return;
     this.batch.push({ type: d.type, object: d.object });
-    this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    if (this.timer) return;
+    setImmediate(() => this.flush());
+    this.openWindow();
+  }
+
+  private openWindow(): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.batch.length > 0) {
+        this.flush();
+        this.openWindow();
+      }
+    }, BATCH_WINDOW_MS);
   }
 
   private flush(): void {
-    this.timer = null;
     const events = this.batch;
     this.batch = [];
     if (events.length === 0) return;
