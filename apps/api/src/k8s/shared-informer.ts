@@ -26,6 +26,8 @@ export class SharedInformer extends EventEmitter {
   staleSince: Date | null = null;
   /** How many times the full list was fetched (initial sync included). */
   relists = 0;
+  /** Moves with every change of the cached objects: derived views (sorted lists) are valid while it stands. */
+  generation = 0;
   private lw: ListWatch<KubernetesObject> | null = null;
   private backoffMs = 0;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -143,6 +145,7 @@ export class SharedInformer extends EventEmitter {
 
   private delta(type: DeltaType, object: KubernetesObject): void {
     strip(object);
+    this.generation += 1;
     this.emit('delta', { type, object } satisfies Delta);
   }
 }

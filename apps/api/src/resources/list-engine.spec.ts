@@ -1,7 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { ListQuery } from '@wheelhouse/shared';
 import { describe, expect, it } from 'vitest';
-import { pageOf } from './list-engine.js';
+import { pageOf, pageOfSorted, sortObjects } from './list-engine.js';
 
 const pod = (ns: string, name: string, phase?: string, labels?: Record<string, string>): KubernetesObject =>
   ({ metadata: { namespace: ns, name, labels }, status: phase ? { phase } : {} }) as KubernetesObject;
@@ -32,5 +32,26 @@ describe('list engine', () => {
     expect(second.continue).toBeNull();
     expect(() => pageOf(objects, q({ limit: 3, continue: first.continue!, sort: 'status.phase' }), null)).toThrow(/continue token/);
     expect(() => pageOf(objects, q({ continue: 'garbage' }), null)).toThrow(/continue token/);
+  });
+});
+
+describe('pages of a pre-sorted view', () => {
+  const many = Array.from({ length: 30 }, (_, i) => pod(i % 2 ? 'a' : 'b', `pod-${i}`, 'Running', { app: i % 3 ? 'web' : 'db' }));
+  it('gives exactly what sorting per request gives, filtered or not, on every page', () => {
+    const sorted = sortObjects(many, 'metadata.name', 'asc');
+    for (const over of [{}, { q: 'app=db' }, { labelSelector: 'app=web' }, { q: 'pod-1' }]) {
+      let cont: string | undefined;
+      do {
+        const query = q({ limit: 7, ...over, ...(cont ? { continue: cont } : {}) });
+        const a = pageOfSorted(sorted, query, new Set(['a', 'b']));
+        expect(names(a)).toEqual(names(pageOf(many, query, new Set(['a', 'b']))));
+        expect(a.total).toBe(pageOf(many, query, null).total);
+        cont = a.continue ?? undefined;
+      } while (cont);
+    }
+  });
+  it('free text never matches across two fields', () => {
+    expect(pageOf([pod('ns', 'web', undefined, { a: 'b' })], q({ q: 'web\u0000ns' }), null).total).toBe(0);
+    expect(pageOf([pod('ns', 'web', undefined, { a: 'b' })], q({ q: 'a=b' }), null).total).toBe(1);
   });
 });

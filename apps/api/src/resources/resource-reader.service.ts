@@ -8,12 +8,15 @@ import { mapK8sError } from '../k8s/k8s-error.mapper.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
 import { objectPath, type KubernetesObject } from '../k8s/resource-ref.js';
 import type { SharedInformer } from '../k8s/shared-informer.js';
-import { pageOf } from './list-engine.js';
+import { isFiltered, pageOf, pageOfSorted } from './list-engine.js';
+import { SortedViews } from './sorted-views.js';
 import { ResourceAccess, type Target } from './resource-access.js';
 
 /** Reads: discovery, lists served from the shared informer cache, single objects. */
 @Injectable()
 export class ResourceReader {
+  private readonly views = new SortedViews();
+
   constructor(
     private readonly clusters: ClustersService,
     private readonly access: ResourceAccess,
@@ -39,8 +42,9 @@ export class ResourceReader {
     }
     const { informer, release } = await this.informerFor(t, q.namespace ?? null);
     try {
-      const objects = informer.list(t.ref.namespaced && q.namespace ? q.namespace : undefined);
-      const page = pageOf(objects, q, allowed);
+      const namespace = t.ref.namespaced && q.namespace ? q.namespace : undefined;
+      const view = this.views.get(informer, namespace, q.sort, q.order, !isFiltered(q, allowed));
+      const page = view ? pageOfSorted(view, q, allowed) : pageOf(informer.list(namespace), q, allowed);
       return {
         items: page.items as unknown as Record<string, unknown>[],
         total: page.total,
