@@ -27,11 +27,12 @@ const MAX_CACHED_USERS = 10_000;
 @Injectable()
 export class AuthorizerService {
   private cache = new Map<string, { version: bigint; bindings: EffectiveBinding[] }>();
+  private versionQuery: Promise<bigint> | null = null;
 
   constructor(private readonly repo: RbacRepository) {}
 
   async bindingsOf(user: Pick<User, 'id' | 'username'>): Promise<EffectiveBinding[]> {
-    const version = await this.repo.version();
+    const version = await this.currentVersion();
     const cached = this.cache.get(user.id);
     if (cached && cached.version === version) return cached.bindings;
     const { rows, teams } = await this.repo.bindingsForUser(user.id);
@@ -39,6 +40,19 @@ export class AuthorizerService {
     if (this.cache.size >= MAX_CACHED_USERS) this.cache.clear();
     this.cache.set(user.id, { version, bindings });
     return bindings;
+  }
+
+  /**
+   * Checks made within one turn of the event loop (one proxied request asks up to three times) share one version
+   * query. It is sent after all of them were made, and every request they serve had arrived before that turn
+   * began, so a change committed before a request arrived is still seen by it: revocation stays "next request".
+   */
+  private currentVersion(): Promise<bigint> {
+    if (!this.versionQuery) {
+      this.versionQuery = this.repo.version();
+      setImmediate(() => (this.versionQuery = null));
+    }
+    return this.versionQuery;
   }
 
   async can(user: Pick<User, 'id' | 'username' | 'disabled'>, req: AccessRequest): Promise<AccessDecision> {
