@@ -95,7 +95,7 @@ describe('generic resource API on a real cluster', () => {
     expect(running.items[0].spec.nodeName).toMatch(/.+/);
   });
 
-  it('syncs lists larger than one LIST page (the informer lists in pages of 500)', async () => {
+  it('syncs lists larger than one LIST page (the informer lists in pages of 200)', async () => {
     const CM = '/api/clusters/c1/resources/core/v1/configmaps';
     const names = Array.from({ length: 520 }, (_, i) => `page-${i}`);
     for (let i = 0; i < names.length; i += 40) {
