@@ -128,6 +128,13 @@ describe('LDAP sign-in against a real slapd', () => {
     expect((await admin.post('/api/identity-providers/badbind/test', {})).body).toMatchObject({ ok: false, step: 'bind' });
   });
 
+  it('without a group search base, groups are searched under the user search base (as the admin form says)', async () => {
+    const config = ldapConfig({ userSearchBase: BASE, groupSearchBase: undefined });
+    expect((await admin.post('/api/identity-providers', { type: 'ldap', id: 'no-group-base', displayName: 'No group base', config, bindPassword: ADMIN_PW })).status).toBe(201);
+    const found = await admin.post('/api/identity-providers/no-group-base/test', { username: 'bob' });
+    expect(found.body.user.groups).toEqual(expect.arrayContaining([group('ops'), group('platform')]));
+  });
+
   it('TLS: the right CA connects over ldaps, a wrong CA is refused', async () => {
     await admin.post('/api/identity-providers', { type: 'ldap', id: 'tls-ok', displayName: 'TLS', config: ldapConfig({ urls: [slapd.ldapsUrl], caPem: slapd.caPem }), bindPassword: ADMIN_PW });
     expect((await login('tls-ok', 'alice', 'alice-password')).status).toBe(200);

@@ -119,8 +119,8 @@ export class LdapDirectory {
 
   /** Group DNs of `dn`, breadth-first through nested groups, cycles ignored. */
   private async groups(client: Client, dn: string): Promise<string[]> {
-    const base = this.config.groupSearchBase;
-    if (!base) return [];
+    // As the admin form promises: no group search base means the user search base, not "no groups".
+    const base = this.config.groupSearchBase || this.config.userSearchBase;
     if (this.config.activeDirectoryMatchingRuleInChain) {
       const filter = fillFilter('(member:1.2.840.113556.1.4.1941:={dn})', 'dn', dn);
       return (await this.search(client, base, filter, ['dn'])).searchEntries.map((g) => g.dn);

@@ -86,7 +86,7 @@ export function ProviderDrawer({ editing, onClose }: { editing: IdentityProvider
       )}
       {save.error && <Alert type="error" showIcon role="alert" title={errorMessage(save.error)} style={{ marginBottom: 16 }} />}
       <Form<Values> key={type} form={form} layout="vertical" initialValues={initial} onFinish={onFinish}>
-        <Form.Item name="id" label={t('fields.id')} extra={t('help.id')} rules={[zodRule(ProviderIdSchema)]}>
+        <Form.Item name="id" label={t('fields.id')} extra={t('help.id')} required rules={[zodRule(ProviderIdSchema)]}>
           <Input disabled={Boolean(editing)} autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={t('fields.displayName')} extra={t('help.displayName')} rules={[{ required: true, message: t('required') }]}>

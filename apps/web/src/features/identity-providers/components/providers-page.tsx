@@ -53,9 +53,12 @@ export function ProvidersPage() {
       key: 'actions',
       render: (_, p) => (
         <Space size={0} wrap>
-          <Button type="link" onClick={() => setTesting(p)}>
-            {t('test')}
-          </Button>
+          {/* The API probes LDAP directories only (for OIDC it answers "not found"), and asks for update rights. */}
+          {p.type === 'ldap' && mayUpdate && (
+            <Button type="link" onClick={() => setTesting(p)}>
+              {t('test')}
+            </Button>
+          )}
           {mayUpdate && (
             <Button type="link" onClick={() => setEditing(p)}>
               {t('edit')}

@@ -39,6 +39,8 @@ export function TestProviderModal({ provider, onClose }: { provider: IdentityPro
           <>
             <Steps
               size="small"
+              // Seven titles side by side in a 640 px modal would break mid-word.
+              titlePlacement="vertical"
               current={failedAt}
               status={result.ok ? 'finish' : 'error'}
               items={STEPS.map((s) => ({ title: t(`step.${s}`) }))}
