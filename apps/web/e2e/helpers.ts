@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { login } from './fixtures';
 
 /** A short suffix so names from earlier runs or tests never collide. */
@@ -6,7 +6,12 @@ export const uniq = () => Date.now().toString(36).slice(-5);
 
 /** Picks an option in the open antd Select / AutoComplete dropdown (they render outside the field). */
 export async function pickOption(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await expect(option).toBeVisible();
+  // The option's own click handler, not a mouse click at coordinates: while the dropdown slides in or re-aligns to
+  // the filtered list, Playwright retries with forced scroll alignments that scroll a long page behind a modal;
+  // the dropdown then moves and the click lands beside it (lost selections in rbac.spec once the pages grew).
+  await option.dispatchEvent('click');
 }
 
 /** Types into a searchable Select and picks the matching option. */
@@ -26,11 +31,7 @@ export async function addTags(page: Page, field: ReturnType<Page['getByLabel']>,
   await field.click();
   for (const value of values) {
     await field.fill(value);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) })
-      .first()
-      .click();
+    await pickOption(page, new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
   }
   await page.keyboard.press('Escape');
 }
@@ -58,4 +59,29 @@ export async function createUser(page: Page, username: string, displayName: stri
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: username })).toBeVisible();
+}
+
+export type LdapFormValues = {
+  id: string;
+  displayName: string;
+  bindPassword: string;
+  url: string;
+  bindDn: string;
+  userSearchBase: string;
+  groupSearchBase: string;
+};
+
+/** Fills the "Add an identity provider" drawer for an LDAP directory, starting from its OpenLDAP sample. */
+export async function fillLdapProviderForm(drawer: Locator, v: LdapFormValues): Promise<void> {
+  await drawer.getByLabel('Provider ID').fill(v.id);
+  await drawer.getByLabel('Display name', { exact: true }).fill(v.displayName);
+  await drawer.getByLabel('Bind password').fill(v.bindPassword);
+  await drawer.getByRole('button', { name: 'Fill OpenLDAP sample' }).click();
+  const urls = drawer.getByLabel('Server URLs');
+  await urls.fill(v.url);
+  await urls.press('Enter');
+  await drawer.getByLabel('Bind DN').fill(v.bindDn);
+  await drawer.getByLabel('User search base').fill(v.userSearchBase);
+  // Groups live beside people (ou=groups), not under the user search base the form would fall back to.
+  await drawer.getByLabel('Group search base').fill(v.groupSearchBase);
 }

@@ -1,15 +1,19 @@
+import type { Page } from '@playwright/test';
 import { E2E_BASE_URL } from './constants';
+import { LDAP_SETTINGS, LDAP_USER, ldapUrl } from './directory';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
-import { uniq } from './helpers';
+import { fillLdapProviderForm, uniq } from './helpers';
 
 // Review screenshots, not assertions: playwright.config.ts only includes this file with E2E_SCREENSHOTS=1
-// (test-results/screens/*.png).
+// (test-results/screens/*.png). The README's images go to E2E_DOCS_DIR when set:
+//   E2E_SCREENSHOTS=1 E2E_DOCS_DIR=../../docs/screenshots npx playwright test e2e/screens.spec.ts
 
 const info = () =>
   JSON.parse(process.env.E2E_CLUSTER ?? '{}') as { server: string; token: string; ca: string; kubeconfigYaml: string };
 const headers = { origin: E2E_BASE_URL };
 const dir = process.env.E2E_SCREENS_DIR ?? 'test-results/screens';
 const shot = (name: string) => ({ path: `${dir}/${name}.png`, fullPage: true });
+const docShot = (name: string) => ({ path: `${process.env.E2E_DOCS_DIR ?? dir}/${name}.png`, animations: 'disabled' as const });
 
 test('screens', async ({ page }) => {
   test.setTimeout(180_000);
@@ -23,8 +27,8 @@ test('screens', async ({ page }) => {
   await page.request.post('/api/identity-providers', {
     headers,
     data: {
-      type: 'ldap', id: 'corp', displayName: 'Corp LDAP', bindPassword: 'x',
-      config: { urls: ['ldap://127.0.0.1:1'], bindDn: 'cn=svc,dc=example,dc=com', userSearchBase: 'ou=people,dc=example,dc=com' },
+      type: 'ldap', id: 'corp', displayName: 'Corp LDAP', bindPassword: LDAP_SETTINGS.bindPassword,
+      config: { urls: [ldapUrl()], bindDn: LDAP_SETTINGS.bindDn, userSearchBase: LDAP_SETTINGS.userSearchBase, groupSearchBase: LDAP_SETTINGS.groupSearchBase },
     },
   });
   await page.request.post('/api/identity-providers', {
@@ -70,11 +74,7 @@ test('screens', async ({ page }) => {
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', /live|error|reconnecting/, { timeout: 30_000 }).catch(() => undefined);
   await page.screenshot(shot('pods-all-en'));
 
-  await page.goto('/admin/providers');
-  await page.getByRole('button', { name: 'Add provider' }).click();
-  await page.getByRole('button', { name: 'Fill Active Directory sample' }).click();
-  await page.screenshot(shot('idp-form-en'));
-  await page.keyboard.press('Escape');
+  await identityProviderShots(page);
 
   // zh + dark
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: E2E_BASE_URL }]);
@@ -110,4 +110,62 @@ test('screens', async ({ page }) => {
   await page.screenshot(shot('login-zh'));
   await switchLanguage(page, 'en');
   await page.screenshot(shot('login-en'));
+  await page.goto('/login');
+  await page.getByTestId('login-source').getByText('Corp LDAP', { exact: true }).click();
+  // antd slides a thumb between the options; the shot waits until it has landed.
+  await expect(page.locator('.ant-segmented-item-selected')).toHaveText('Corp LDAP');
+  await expect(page.locator('.ant-segmented-thumb')).toHaveCount(0);
+  await page.getByLabel('Username').fill(LDAP_USER.username);
+  await page.getByLabel('Password').fill(LDAP_USER.password);
+  await page.screenshot(docShot('login-ldap'));
 });
+
+/** README: the admin form for OpenLDAP and OIDC (README sample values), and "Test" against the run's slapd. */
+async function identityProviderShots(page: Page): Promise<void> {
+  await page.goto('/admin/providers');
+  // Tall enough for the whole drawer: its body scrolls on its own, so a full-page shot would cut it.
+  await page.setViewportSize({ width: 1280, height: 2480 });
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Add an identity provider' });
+  await fillLdapProviderForm(drawer, {
+    id: 'corp',
+    displayName: 'Corp LDAP',
+    bindPassword: 'service-account-password',
+    url: 'ldaps://ldap.example.com:636',
+    bindDn: 'cn=wheelhouse,ou=services,dc=example,dc=com',
+    userSearchBase: 'ou=people,dc=example,dc=com',
+    groupSearchBase: 'ou=groups,dc=example,dc=com',
+  });
+  await page.mouse.move(0, 0);
+  await page.screenshot(docShot('idp-ldap-form'));
+  await drawer.getByRole('button', { name: 'Cancel' }).click();
+  await expect(drawer).toBeHidden();
+
+  await page.setViewportSize({ width: 1280, height: 1300 });
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  await drawer.getByText('OIDC', { exact: true }).click();
+  await drawer.getByLabel('Provider ID').fill('sso');
+  await drawer.getByLabel('Display name', { exact: true }).fill('Company SSO');
+  await drawer.getByLabel('Client secret').fill('client-secret-from-the-provider');
+  await drawer.getByLabel('Issuer URL').fill('https://sso.example.com/realms/main');
+  await drawer.getByLabel('Client ID').fill('wheelhouse');
+  const scopes = drawer.getByLabel('Scopes');
+  await scopes.fill('groups');
+  await scopes.press('Enter');
+  await page.screenshot(docShot('idp-oidc-form'));
+  await drawer.getByRole('button', { name: 'Cancel' }).click();
+  await expect(drawer).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await page.getByRole('row').filter({ hasText: 'Corp LDAP' }).getByRole('button', { name: 'Test', exact: true }).click();
+  const probe = page.getByRole('dialog', { name: 'Test Corp LDAP' });
+  await probe.getByRole('button', { name: 'Test connection' }).click();
+  await expect(probe.getByTestId('idp-test-result')).toContainText('Connected and bound');
+  await page.screenshot(docShot('idp-ldap-test-connection'));
+  await probe.getByLabel('Username to look up').fill(LDAP_USER.username);
+  await probe.getByRole('button', { name: 'Test user lookup' }).click();
+  await expect(probe.getByTestId('idp-test-result')).toContainText('2 group(s)');
+  await page.screenshot(docShot('idp-ldap-test-user'));
+  await page.keyboard.press('Escape');
+  await expect(probe).toBeHidden();
+}

@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { freePort } from '../../src/database/embedded-postgres.js';
 
 const run = promisify(execFile);
 export const BASE = 'dc=example,dc=test';
@@ -30,6 +30,19 @@ async function slapdPaths() {
   const module = lines.find((l) => l.endsWith('/back_mdb.so'));
   if (!schema || !module) throw new Error('slapd is not installed (tools/ensure-system-packages.sh slapd)');
   return { schemaDir: schema.replace(/\/core\.schema$/, ''), moduleDir: module.replace(/\/back_mdb\.so$/, '') };
+}
+
+// Its own copy rather than the API's: this file imports Node built-ins only, since the web e2e's global setup
+// (apps/web/e2e/global-setup.ts) starts the same slapd.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 async function makeCa(dir: string, name: string): Promise<void> {
