@@ -5,13 +5,14 @@
 const FIXES: Record<string, string> = {
   S1:
     `**S1**` +
-    ` Before a byte goes upstream, each proxied request waits for PostgreSQL several times: the API token lookup
-  (\`ApiTokenService.resolve\`), then — concurrently since 5eb92c4 — the cluster row (\`ClustersService.getVisible\`)
-  and the RBAC version read behind each \`AuthorizerService.bindingsOf\` (2–3 per request), plus an AES-GCM decrypt and
-  SHA-256 of the credentials (\`ClustersService.access\`) and \`applyToHTTPSOptions\`. Under load those queries also
-  cost PostgreSQL CPU on the same cores (throughput above). Fix: an in-memory admission cache (token hash → principal,
-  cluster id → access and TLS options) validated by the RBAC version, with that version read at most once per request
-  (or pushed with LISTEN/NOTIFY, or a ≤ 1 s TTL). What remains is the byte pipe, +0.04 ms p50 in §5.`,
+    ` Before a byte goes upstream, each proxied request waits for PostgreSQL twice in sequence: the API token lookup
+  (\`ApiTokenService.resolve\`), then concurrently the cluster row (\`ClustersService.getVisible\`) and one RBAC version
+  read (the 2–3 \`AuthorizerService.bindingsOf\` calls of a request share it since 05b4b5e), plus an AES-GCM decrypt and
+  SHA-256 of the credentials (\`ClustersService.access\`). Under load those queries also cost PostgreSQL CPU on the
+  same cores (throughput above). Fix: an in-memory admission cache (token hash → principal, cluster id → access and TLS
+  options) invalidated by LISTEN/NOTIFY from the transactions that change tokens, users, clusters or bindings (plus a
+  local bump after our own commits). What remains is the byte pipe, +0.04 ms p50 in §5. Compare the direct p50 with
+  earlier runs before reading the overhead: on a busy machine the apiserver's own latency moves too.`,
   S2:
     `**S2**` +
     ` The proxy never parses (\`pipeline(up, res)\`), but it moves every byte twice through user space on the same
@@ -19,28 +20,27 @@ const FIXES: Record<string, string> = {
   LIST; the p99 of 15 sequential LISTs is their single slowest one, and the 10-concurrent bursts show the doubled
   copying under CPU contention. Options: larger highWaterMark on both legs (fewer, larger reads and writes), and a run
   with \`Accept-Encoding: gzip\` as kubectl sends it (the apiserver compresses, the proxy forwards fewer bytes).`,
-  S3: `**S3** \`pageOf\` (apps/api/src/resources/list-engine.ts) already sorts with one shared \`Intl.Collator\` (d2497d7),
-  but still filters every cached object and sorts every match on each request, so a page costs O(N log N) in the
-  cache size: page(31k) vs page(1k) above. Fix: per-informer sorted indexes for the default columns (namespace/name,
-  creationTimestamp) kept up to date from the deltas, so a page walks a presorted array and stops after offset + limit
-  matches; cache the last (query → sorted ids) per informer version for other columns.`,
-  S6: `**S6** \`Channel\` (apps/api/src/streams/channel.ts) starts a 100 ms timer at the first event of a batch, so every event
-  waits 0–100 ms before it is sent (p99 ≈ 100 ms by construction) — the issue's "batched ≤ 100 ms" and this 50 ms
-  target cannot both hold. Fix: flush on the leading edge (send at once when nothing was sent in the last ~20 ms, then
-  coalesce for at most 20–25 ms while events keep coming); the room broadcast itself is cheap (API CPU above).`,
+  S3: `**S3** Lists are served from sorted views per informer (apps/api/src/resources/sorted-views.ts, 95d8e0f): while an
+  informer does not change, a page is a slice (no filter) or one pass of cheap predicates over the presorted array;
+  filtered requests on a changed informer filter first and sort only the matches. The all-namespaces page above is
+  measured while bench-events keeps changing (the S8 informer sees those patches), so its view is never current and
+  each request filters 31k objects and sorts the 6.8k matches. Fix: keep the sorted views up to date from the deltas
+  (binary-search insert/remove) instead of dropping them on every change.`,
+  S6: `**S6** \`Channel\` (apps/api/src/streams/channel.ts) sends the first delta after a quiet spell at once and then
+  coalesces for at most 25 ms (baa27de; it was a fixed 100 ms timer, p99 ≈ 100 ms by construction). Where the 100 × 50
+  case still fails, compare with the direct watch in the same run: when the apiserver itself stalls (same shared
+  cores), the console cannot be faster than its upstream; the console's own share is the difference.`,
   S7: `**S7** The cache keeps client-node's fully parsed objects (\`ListWatch\` maps): every field becomes a V8 object, array
   or string (the ratio above; §5 measured 1.85×). Fix: keep each object as its stripped JSON string (one-byte strings ≈ 1.0× the JSON) next to
   a small record of the fields that lists filter and sort on (name, namespace, labels, creationTimestamp, phase), and
   parse only the ≤ 100 objects of a page or a delta (~1 ms per page).`,
-  S8: `**S8** The informer already lists in pages of 500 and yields between them (db7b3d8), so no single 190 MB parse
-  is left. The p99 is now set by ~100 ms stalls of two kinds: V8 GC pauses while the heap grows by ~200 MB of parsed
-  pods (count, longest and total in the raw numbers), and each page's ~3 MB \`JSON.parse\` plus string assembly in
-  \`requestJson\` (tens of ms at the parse rate in the floors). A smaller cache (S7's fix: objects kept as JSON
-  strings) shortens the first, pages of 100–200 the second. For the max, compare it with the longest GC pause: when
-  that is much shorter, the stall is the API's own synchronous work, and a CPU profile of the window (\`--cpu-prof\` in
-  the probe's execArgv, bench/src/api.ts) names it. Suspects: the first page request sorting all 31k objects in
-  \`pageOf\`, and client-node's synchronous insert of the whole list (\`deleteItems\` + \`addOrUpdateItems\`, 30–45 ms
-  for 31k pods measured offline), which could be spread over the pages as they arrive.`,
+  S8: `**S8** The informer lists in pages of 200 (0ab34aa; a 500-pod page took ~60 ms to parse) and yields between them.
+  What is left are V8 GC pauses while the heap grows by ~200 MB of parsed pods (count, longest and total in the raw
+  numbers) and client-node's synchronous insert of the whole list at the end (\`deleteItems\` + \`addOrUpdateItems\`,
+  30–45 ms for 31k pods measured offline, plus one delta per object to the channels). Fixes: a smaller cache (S7's
+  fix: objects kept as JSON strings) for the GC share; feeding the store page by page as pages arrive instead of
+  once at the end. When the max is far above the longest GC pause, a CPU profile of the window (\`--cpu-prof\` in the
+  probe's execArgv, bench/src/api.ts) names the synchronous work.`,
 };
 
 export function notes(failed: Set<string>): string {
