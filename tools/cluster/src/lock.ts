@@ -26,6 +26,11 @@ export async function withClusterLock<T>(dir: string, fn: () => Promise<T>, time
       closeSync(fd);
       break;
     } catch (error) {
+      // ENOENT: another process purged this cluster's directory between our mkdir and open (reaping); make it again.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        mkdirSync(dir, { recursive: true });
+        continue;
+      }
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (!holderAlive(lockPath)) {
         rmSync(lockPath, { force: true });

@@ -142,7 +142,15 @@ describe('LDAP sign-in against a real slapd', () => {
     const refused = await login('tls-bad', 'alice', 'alice-password');
     expect(refused.status).toBe(503);
     expect(refused.body.code).toBe('IDP_UNAVAILABLE');
-    expect((await admin.post('/api/identity-providers/tls-bad/test', {})).body.ok).toBe(false);
+    expect((await admin.post('/api/identity-providers/tls-bad/test', {})).body).toMatchObject({ ok: false, step: 'tls' });
+  });
+
+  it('tries the server URLs in order: an unreachable first server hands over to the next', async () => {
+    const config = ldapConfig({ urls: ['ldap://127.0.0.1:1', slapd.url], connectTimeoutMs: 500 });
+    expect((await admin.post('/api/identity-providers', { type: 'ldap', id: 'failover', displayName: 'Failover', config, bindPassword: ADMIN_PW })).status).toBe(201);
+    expect((await login('failover', 'alice', 'alice-password')).status).toBe(200);
+    expect((await login('failover', 'alice', 'wrong-password')).status).toBe(401);
+    expect((await admin.post('/api/identity-providers/failover/test', { username: 'bob' })).body).toMatchObject({ ok: true, step: 'done' });
   });
 
   it('directory down: a clear 503 for LDAP users, and the local admin still signs in', async () => {
@@ -151,6 +159,9 @@ describe('LDAP sign-in against a real slapd', () => {
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('IDP_UNAVAILABLE');
     expect((await browser(t).post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).status).toBe(200);
+    const probe = await admin.post('/api/identity-providers/down/test', {});
+    expect(probe.body).toMatchObject({ ok: false, step: 'connect' });
+    expect(probe.body.message).toContain('ldap://127.0.0.1:1');
   });
 
   it('a disabled provider cannot be used', async () => {

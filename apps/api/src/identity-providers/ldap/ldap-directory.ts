@@ -1,5 +1,5 @@
 import type { LdapConfig, ProviderTestResult } from '@wheelhouse/shared';
-import { Client, escapeFilter, InvalidCredentialsError, type Entry } from 'ldapts';
+import { Client, escapeFilter, InvalidCredentialsError, ResultCodeError, type Entry } from 'ldapts';
 
 export interface DirectoryUser {
   dn: string;
@@ -44,10 +44,10 @@ export class LdapDirectory {
 
   async authenticate(username: string, password: string): Promise<DirectoryUser | null> {
     if (!password) return null; // an empty password is an anonymous bind on many servers
-    return this.session(async (client) => {
+    return this.session(async (client, url) => {
       const entry = await this.findUser(client, username);
       if (!entry) return null;
-      const userClient = await this.connect();
+      const userClient = await this.connect(url);
       try {
         await userClient.bind(entry.dn, password);
       } catch (err) {
@@ -72,29 +72,42 @@ export class LdapDirectory {
     return this.session((client) => this.groups(client, dn));
   }
 
-  private async session<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.connect();
-    try {
+  /**
+   * Binds as the service account on the first server that answers, trying the URLs in order: a server that
+   * cannot be reached (DNS, refused, timeout, TLS) hands over to the next; an LDAP answer (e.g. wrong bind
+   * password) is final, since every replica would say the same.
+   */
+  private async session<T>(work: (client: Client, url: string) => Promise<T>): Promise<T> {
+    let unreachable: DirectoryError | null = null;
+    for (const url of this.config.urls) {
+      let client: Client | null = null;
       try {
+        client = await this.connect(url);
         await client.bind(this.config.bindDn, this.bindPassword);
       } catch (err) {
-        throw new DirectoryError('bind', `service account bind failed: ${(err as Error).message}`);
+        await client?.unbind().catch(() => undefined);
+        if (err instanceof ResultCodeError) throw new DirectoryError('bind', `service account bind failed: ${err.message}`);
+        unreachable = err instanceof DirectoryError ? err : new DirectoryError(transportStep(err), `${url}: ${(err as Error).message}`);
+        continue;
       }
-      return await work(client);
-    } finally {
-      await client.unbind().catch(() => undefined);
+      try {
+        return await work(client, url);
+      } finally {
+        await client.unbind().catch(() => undefined);
+      }
     }
+    throw unreachable ?? new DirectoryError('connect', 'no server URL configured');
   }
 
-  private async connect(): Promise<Client> {
-    const url = this.config.urls[0]!;
+  private async connect(url: string): Promise<Client> {
     const tlsOptions = this.config.caPem ? { ca: [this.config.caPem] } : undefined;
     const client = new Client({ url, connectTimeout: this.config.connectTimeoutMs, timeout: this.config.searchTimeoutMs, tlsOptions });
     if (this.config.startTls) {
       try {
         await client.startTLS(tlsOptions ?? {});
       } catch (err) {
-        throw new DirectoryError('tls', `StartTLS failed: ${(err as Error).message}`);
+        await client.unbind().catch(() => undefined);
+        throw new DirectoryError(transportStep(err) === 'connect' ? 'connect' : 'tls', `${url}: StartTLS failed: ${(err as Error).message}`);
       }
     }
     return client;
@@ -151,4 +164,11 @@ export class LdapDirectory {
       throw new DirectoryError('search', `search in ${base} failed: ${(err as Error).message}`);
     }
   }
+}
+
+/** Whether a failure below LDAP was reaching the server (DNS, refused, timeout) or its TLS handshake. */
+function transportStep(err: unknown): 'connect' | 'tls' {
+  const { code, message } = err as { code?: string; message?: string };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH') return 'connect';
+  return /certificate|TLS|SSL|self.signed/i.test(message ?? '') ? 'tls' : 'connect';
 }

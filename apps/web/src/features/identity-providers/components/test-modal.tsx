@@ -6,7 +6,14 @@ import { useState } from 'react';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useTestProvider } from '../api';
 
-const STEPS = ['connect', 'tls', 'bind', 'search', 'user', 'groups', 'done'] as const;
+type Step = 'connect' | 'tls' | 'bind' | 'search' | 'user' | 'groups' | 'done';
+
+/** Only the steps this probe really runs: TLS only on ldaps:// or StartTLS, the lookup steps only with a user. */
+function stepsOf(config: Record<string, unknown>, lookup: boolean): Step[] {
+  const urls = Array.isArray(config.urls) ? (config.urls as unknown[]) : [];
+  const tls = config.startTls === true || urls.some((u) => typeof u === 'string' && u.startsWith('ldaps://'));
+  return ['connect', ...(tls ? (['tls'] as const) : []), 'bind', ...(lookup ? (['search', 'user', 'groups'] as const) : []), 'done'];
+}
 
 /** Test connection (no username) or user lookup; shows which step failed and the directory's answer as text. */
 export function TestProviderModal({ provider, onClose }: { provider: IdentityProvider; onClose: () => void }) {
@@ -16,7 +23,8 @@ export function TestProviderModal({ provider, onClose }: { provider: IdentityPro
   const test = useTestProvider();
   const errorMessage = useErrorMessage();
   const result = test.data;
-  const failedAt = result ? STEPS.indexOf(result.step) : -1;
+  const steps = stepsOf(provider.config, Boolean(test.variables?.username));
+  const failedAt = result ? steps.indexOf(result.step) : -1;
 
   return (
     <Modal open title={t('testTitle', { name: provider.displayName })} onCancel={onClose} footer={<Button onClick={onClose}>{tCommon('close')}</Button>} width={640}>
@@ -43,7 +51,7 @@ export function TestProviderModal({ provider, onClose }: { provider: IdentityPro
               titlePlacement="vertical"
               current={failedAt}
               status={result.ok ? 'finish' : 'error'}
-              items={STEPS.map((s) => ({ title: t(`step.${s}`) }))}
+              items={steps.map((s) => ({ title: t(`step.${s}`) }))}
             />
             <Alert type={result.ok ? 'success' : 'error'} showIcon title={result.ok ? t('testOk') : t('testFailed', { step: t(`step.${result.step}`) })} description={result.message} data-testid="idp-test-result" />
             {result.user && (
