@@ -107,8 +107,8 @@ export class ClustersService {
   }
 
   /** A cluster the user may see; 404 (not 403) otherwise, so ids of hidden clusters do not leak. */
-  async getVisible(by: Principal, id: string): Promise<Cluster> {
-    const cluster = await this.repo.findById(id);
+  async getVisible(by: Principal, id: string, prefetched?: Promise<Cluster | null>): Promise<Cluster> {
+    const cluster = await (prefetched ?? this.repo.findById(id));
     if (!cluster) throw new AppError('CLUSTER_NOT_FOUND', 'No such cluster');
     const bound = (await this.authorizer.bindingsOf(by.user)).some((b) => b.scope.kind !== 'global' && b.scope.cluster === id);
     if (!bound && !(await this.can(by, 'get', id))) throw new AppError('CLUSTER_NOT_FOUND', 'No such cluster');
@@ -149,6 +149,13 @@ export class ClustersService {
       health = { state: 'unreachable' as const, version: null, nodes: null, readyNodes: null, latencyMs: null, error: (err as Error).message };
     }
     return toClusterDto(await this.repo.update(id, healthColumns(health)));
+  }
+
+  /** The row alone, fetched before the caller is known (for getVisible's `prefetched`); no check is made here. */
+  prefetch(id: string): Promise<Cluster | null> {
+    const row = this.repo.findById(id);
+    row.catch(() => undefined); // awaited (and its error surfaced) by getVisible, or dropped for a refused request
+    return row;
   }
 
   /** For background work (health, event recording): no caller, so no visibility check. */

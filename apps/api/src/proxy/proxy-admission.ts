@@ -4,6 +4,7 @@ import type { RequestMeta } from '../audit/audit.types.js';
 import { ApiTokenService } from '../auth/api-token.service.js';
 import type { Principal } from '../auth/auth.types.js';
 import { ClustersService } from '../clusters/clusters.service.js';
+import type { Cluster } from '../generated/prisma/client.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { ClusterAccess } from '../k8s/cluster-access.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
@@ -42,32 +43,44 @@ export class ProxyAdmission {
 
   async admit(req: IncomingMessage, upgrade: boolean, meta: RequestMeta): Promise<Admission> {
     const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-    const principal = token ? await this.tokens.resolve(token) : null;
-    if (!token || !principal) throw new ProxyRefusal(401, 'Unauthorized: send an API token as "Authorization: Bearer wht_…"');
-    let request: ProxyRequest;
+    let request: ProxyRequest | PathRefusal;
     try {
       request = parseProxyRequest(req.method ?? '', req.url ?? '', upgrade);
     } catch (err) {
-      if (err instanceof PathRefusal) throw new ProxyRefusal(err.status, err.message);
-      throw err;
+      if (!(err instanceof PathRefusal)) throw err;
+      request = err;
     }
-    const target = request.target;
-    // Visibility and permission are independent lookups: run them together (a 404 still wins over a 403).
-    const [access, allowed] = await Promise.all([
-      this.visibleCluster(principal, request.cluster),
-      target.kind === 'discovery' ? true : this.allowed(principal, request.cluster, target),
-    ]);
-    if (target.kind === 'discovery') return { principal, token, request, access, audit: null };
+    // What does not depend on the caller starts together with the token lookup (the cluster row, the RBAC
+    // version): one database round trip before the decision instead of three in a row. Answers keep their
+    // order: 401 before a path error, 404 before 403.
+    const parsed = request instanceof PathRefusal ? null : request;
+    const row = token && parsed ? this.clusters.prefetch(parsed.cluster) : undefined;
+    const decided = await this.authorizer.withSnapshot(async () => {
+      const principal = token ? await this.tokens.resolve(token) : null;
+      if (!token || !principal) throw new ProxyRefusal(401, 'Unauthorized: send an API token as "Authorization: Bearer wht_…"');
+      if (!parsed) throw new ProxyRefusal((request as PathRefusal).status, (request as PathRefusal).message);
+      const target = parsed.target;
+      // Visibility and permission are independent lookups: run them together (a 404 still wins over a 403).
+      const [access, allowed] = await Promise.all([
+        this.visibleCluster(principal, parsed.cluster, row),
+        target.kind === 'discovery' ? true : this.allowed(principal, parsed.cluster, target),
+      ]);
+      return { principal, parsed, access, allowed };
+    });
+    const { principal, access, allowed } = decided;
+    const { target } = decided.parsed;
+    const admitted = { principal, token: token!, request: decided.parsed, access };
+    if (target.kind === 'discovery') return { ...admitted, audit: null };
 
     const audit = isMutation(target)
-      ? { principal, cluster: access.id, target, meta, upgrade, dryRun: new URLSearchParams(request.upstreamPath.split('?')[1] ?? '').has('dryRun') }
+      ? { principal, cluster: access.id, target, meta, upgrade, dryRun: new URLSearchParams(decided.parsed.upstreamPath.split('?')[1] ?? '').has('dryRun') }
       : null;
     if (!allowed) {
       if (audit) await this.proxyAudit.denied(audit, 403);
       throw new ProxyRefusal(403, forbiddenMessage(principal, target));
     }
     await this.checkScope(access, target);
-    return { principal, token, request, access, audit };
+    return { ...admitted, audit };
   }
 
   /** For streams that outlive a request: the token, the user, the cluster and the permission must all still hold. */
@@ -82,9 +95,9 @@ export class ProxyAdmission {
     }
   }
 
-  private async visibleCluster(principal: Principal, id: string): Promise<ClusterAccess> {
+  private async visibleCluster(principal: Principal, id: string, row?: Promise<Cluster | null>): Promise<ClusterAccess> {
     try {
-      return this.clusters.access(await this.clusters.getVisible(principal, id));
+      return this.clusters.access(await this.clusters.getVisible(principal, id, row));
     } catch (err) {
       if (err instanceof AppError && err.code === 'CLUSTER_NOT_FOUND') throw new ProxyRefusal(404, `cluster "${id}" not found`);
       throw err;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   CONSOLE_GROUP,
   CONSOLE_RESOURCES,
@@ -28,6 +29,8 @@ const MAX_CACHED_USERS = 10_000;
 export class AuthorizerService {
   private cache = new Map<string, { version: bigint; bindings: EffectiveBinding[] }>();
   private versionQuery: Promise<bigint> | null = null;
+  /** A version read pinned for the duration of one request (see withSnapshot). */
+  private readonly pinned = new AsyncLocalStorage<Promise<bigint>>();
 
   constructor(private readonly repo: RbacRepository) {}
 
@@ -47,7 +50,20 @@ export class AuthorizerService {
    * query. It is sent after all of them were made, and every request they serve had arrived before that turn
    * began, so a change committed before a request arrived is still seen by it: revocation stays "next request".
    */
+  /**
+   * Runs `work` with one RBAC version read, started now, for all of its checks. For a hot path (the kubectl proxy)
+   * that would otherwise wait for the caller's identity before it could even ask: the read starts together with
+   * the token lookup. Started after the request arrived, it sees every change committed before that.
+   */
+  withSnapshot<T>(work: () => Promise<T>): Promise<T> {
+    const version = this.currentVersion();
+    version.catch(() => undefined); // a failed read fails the checks that await it, not the process
+    return this.pinned.run(version, work);
+  }
+
   private currentVersion(): Promise<bigint> {
+    const pinned = this.pinned.getStore();
+    if (pinned) return pinned;
     if (!this.versionQuery) {
       this.versionQuery = this.repo.version();
       setImmediate(() => (this.versionQuery = null));

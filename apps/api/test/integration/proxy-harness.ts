@@ -77,6 +77,7 @@ export async function session(t: ProxyTestApp, username: string, password: strin
     agent,
     get: (url: string) => agent.get(url).set('Origin', o),
     post: (url: string, body?: object) => agent.post(url).set('Origin', o).send(body),
+    patch: (url: string, body?: object) => agent.patch(url).set('Origin', o).send(body),
     delete: (url: string) => agent.delete(url).set('Origin', o),
   };
   const res = await s.post('/api/auth/login', { username, password });

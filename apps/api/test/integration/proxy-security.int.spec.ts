@@ -79,6 +79,20 @@ describe('authentication: API tokens only', () => {
     expect((await s.session.delete(`/api/tokens/${id}`)).status).toBe(204);
     expect((await raw(t, 'GET', `${C1}/api/v1/namespaces/${NS_A}/pods`, bearer(s.token))).status).toBe(401);
   });
+
+  it('a removed binding stops working on the next request, a disabled user at once', async () => {
+    const s = await userWithToken(t, admin, `unbound-${suffix}`);
+    const binding = await bindIn(s, 'viewer', NS_A);
+    const pods = `${C1}/api/v1/namespaces/${NS_A}/pods`;
+    expect((await raw(t, 'GET', pods, bearer(s.token))).status).toBe(200);
+    expect((await admin.delete(`/api/rolebindings/${binding}`)).status).toBe(204);
+    // Now the cluster is hidden from them as well: 404 (no existence oracle), never the pods.
+    expect((await raw(t, 'GET', pods, bearer(s.token))).status).toBe(404);
+    await bindIn(s, 'viewer', NS_A);
+    expect((await raw(t, 'GET', pods, bearer(s.token))).status).toBe(200);
+    expect((await admin.patch(`/api/users/${s.id}`, { disabled: true })).status).toBe(200);
+    expect((await raw(t, 'GET', pods, bearer(s.token))).status).toBe(401);
+  });
 });
 
 describe('paths are parsed fail-closed, before the cluster is contacted', () => {
