@@ -20,7 +20,13 @@ export const UserSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
 
-export const UserListSchema = z.object({ items: z.array(UserSchema), total: z.number() }).meta({ id: 'UserList' });
+/** A row of the users list: the user plus the identity-provider groups seen at their last sign-in or sync. */
+export const UserListItemSchema = UserSchema.extend({
+  groups: z.array(z.object({ provider: z.string(), name: z.string() })),
+}).meta({ id: 'UserListItem' });
+export type UserListItem = z.infer<typeof UserListItemSchema>;
+
+export const UserListSchema = z.object({ items: z.array(UserListItemSchema), total: z.number() }).meta({ id: 'UserList' });
 export type UserList = z.infer<typeof UserListSchema>;
 
 export const CreateUserRequestSchema = z

@@ -47,7 +47,10 @@ export class UsersController {
   @ApiResponse({ status: 200, standardSchema: UserListSchema })
   async list(@Query({ schema: PageSchema }) page: z.output<typeof PageSchema>): Promise<UserList> {
     const { items, total, admins } = await this.users.list(page);
-    return { items: items.map((u) => toUserDto(u, admins.has(u.id))), total };
+    return {
+      items: items.map(({ groups, ...u }) => ({ ...toUserDto(u, admins.has(u.id)), groups: groups.map((g) => ({ provider: g.provider, name: g.groupName })) })),
+      total,
+    };
   }
 
   @Get(':id')

@@ -16,7 +16,7 @@ export class UsersRepository {
 
   list(skip: number, take: number) {
     return this.prisma.$transaction([
-      this.prisma.user.findMany({ orderBy: { username: 'asc' }, skip, take }),
+      this.prisma.user.findMany({ orderBy: { username: 'asc' }, skip, take, include: { groups: { select: { provider: true, groupName: true }, orderBy: { groupName: 'asc' } } } }),
       this.prisma.user.count(),
     ]);
   }

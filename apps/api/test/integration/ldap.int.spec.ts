@@ -95,7 +95,13 @@ describe('LDAP sign-in against a real slapd', () => {
     await bind(admin, auditor, { kind: 'group', provider: 'corp', name: group('platform') }, { kind: 'global' });
     const bob = browser(t);
     expect((await bob.post('/api/auth/ldap/corp/login', { username: 'bob', password: 'bob-password' })).body.displayName).toBe('王伟');
-    expect((await bob.get('/api/users')).status).toBe(200);
+    const users = await bob.get('/api/users?limit=200');
+    expect(users.status).toBe(200);
+    // The users list shows where a user comes from and the directory groups of their last sign-in.
+    const row = (users.body.items as { username: string; origin: string; groups: { provider: string; name: string }[] }[]).find((u) => u.username === 'bob');
+    expect(row).toMatchObject({ origin: 'ldap' });
+    expect(row!.groups).toEqual(expect.arrayContaining([{ provider: 'corp', name: group('ops') }, { provider: 'corp', name: group('platform') }]));
+    expect((users.body.items as { username: string; groups: unknown[] }[]).find((u) => u.username === 'admin')!.groups).toEqual([]);
     const why = await bob.get('/api/rbac/explain?verb=list&resource=users');
     expect(why.body.via).toMatchObject({ role: 'auditor', subject: { kind: 'group', provider: 'corp', name: group('platform') } });
   });

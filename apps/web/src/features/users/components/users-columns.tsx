@@ -1,6 +1,6 @@
 'use client';
-import type { User } from '@wheelhouse/shared';
-import { App, Button, Popconfirm, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
+import type { User, UserListItem } from '@wheelhouse/shared';
+import { App, Button, Popconfirm, Space, Switch, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslations } from 'next-intl';
 import { useCurrentUser } from '@/features/auth/components/auth-gate';
@@ -11,7 +11,7 @@ import { useUpdateUser } from '../api';
 type Actions = { onResetPassword: (user: User) => void; onShowBindings: (user: User) => void };
 
 /** The users table: every value is rendered as React text (usernames and display names are user input). */
-export function useUserColumns({ onResetPassword, onShowBindings }: Actions): TableColumnsType<User> {
+export function useUserColumns({ onResetPassword, onShowBindings }: Actions): TableColumnsType<UserListItem> {
   const t = useTranslations('users');
   const tCommon = useTranslations('common');
   const me = useCurrentUser();
@@ -47,6 +47,7 @@ export function useUserColumns({ onResetPassword, onShowBindings }: Actions): Ta
     },
     { title: t('columns.displayName'), dataIndex: 'displayName' },
     { title: t('columns.origin'), dataIndex: 'origin', render: (_, user) => t(`origin.${user.origin}`) },
+    { title: t('columns.groups'), key: 'groups', render: (_, user) => <GroupTags groups={user.groups} /> },
     {
       title: t('columns.admin'),
       dataIndex: 'isAdmin',
@@ -129,4 +130,27 @@ export function useUserColumns({ onResetPassword, onShowBindings }: Actions): Ta
       ),
     },
   ];
+}
+
+const SHOWN_GROUPS = 3;
+
+/** LDAP groups are DNs: the tag shows the first RDN's value (developers), the tooltip the provider and whole DN. */
+function GroupTags({ groups }: { groups: UserListItem['groups'] }) {
+  const short = (name: string) => /^[a-z]+=([^,]+)/i.exec(name)?.[1] ?? name;
+  const tag = (g: UserListItem['groups'][number]) => (
+    <Tooltip key={`${g.provider}/${g.name}`} title={`${g.provider}: ${g.name}`}>
+      <Tag>{short(g.name)}</Tag>
+    </Tooltip>
+  );
+  const rest = groups.slice(SHOWN_GROUPS);
+  return (
+    <Space size={[0, 4]} wrap>
+      {groups.slice(0, SHOWN_GROUPS).map(tag)}
+      {rest.length > 0 && (
+        <Tooltip title={rest.map((g) => `${g.provider}: ${g.name}`).join('\n')}>
+          <Tag>+{rest.length}</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
 }

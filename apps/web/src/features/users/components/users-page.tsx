@@ -1,6 +1,6 @@
 'use client';
 import { UserAddOutlined } from '@ant-design/icons';
-import type { User } from '@wheelhouse/shared';
+import type { User, UserListItem } from '@wheelhouse/shared';
 import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -48,7 +48,7 @@ export function UsersPage() {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Table<User>
+      <Table<UserListItem>
         rowKey="id"
         size="middle"
         columns={columns}
