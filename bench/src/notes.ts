@@ -5,14 +5,18 @@
 const FIXES: Record<string, string> = {
   S1:
     `**S1**` +
-    ` Before a byte goes upstream, each proxied request waits for PostgreSQL twice in sequence: the API token lookup
-  (\`ApiTokenService.resolve\`), then concurrently the cluster row (\`ClustersService.getVisible\`) and one RBAC version
-  read (the 2–3 \`AuthorizerService.bindingsOf\` calls of a request share it since 05b4b5e), plus an AES-GCM decrypt and
-  SHA-256 of the credentials (\`ClustersService.access\`). Under load those queries also cost PostgreSQL CPU on the
-  same cores (throughput above). Fix: an in-memory admission cache (token hash → principal, cluster id → access and TLS
-  options) invalidated by LISTEN/NOTIFY from the transactions that change tokens, users, clusters or bindings (plus a
-  local bump after our own commits). What remains is the byte pipe, +0.04 ms p50 in §5. Compare the direct p50 with
-  earlier runs before reading the overhead: on a busy machine the apiserver's own latency moves too.`,
+    ` Before a byte goes upstream, each proxied request waits for PostgreSQL once: the API token lookup
+  (\`ApiTokenService.resolve\`), the cluster row (\`ClustersService.prefetch\`) and the RBAC version read start
+  together since 122a709 (they were three reads in a row), then the bindings come from the per-user cache; add an AES-GCM
+  decrypt and SHA-256 of the credentials (\`ClustersService.access\`) and Prisma's own per-query CPU. Under load
+  those queries also cost PostgreSQL CPU on the same cores (throughput above). Fix: an in-memory admission cache
+  (token hash → principal, cluster id → access and TLS options) invalidated by LISTEN/NOTIFY from the transactions
+  that change tokens, users, clusters or bindings (plus a local bump after our own commits), so a warm request reads
+  nothing. What remains is the byte pipe, +0.04 ms p50 in §5. The single round trip moved the unloaded overhead only
+  from +3.9 to +3.3 ms, so most of it is per-request CPU (three Prisma queries' own work, the Express/Nest middleware
+  chain, TLS to the apiserver) on two shared cores: take a CPU profile of the S1 window (\`--cpu-prof\` in the probe's
+  execArgv, bench/src/api.ts) before building the cache. Compare the direct p50 with earlier runs too: on a busy
+  machine the apiserver's own latency moves.`,
   S2:
     `**S2**` +
     ` The proxy never parses (\`pipeline(up, res)\`), but it moves every byte twice through user space on the same
