@@ -33,6 +33,10 @@ export class ApiTokenRepository {
     return this.prisma.apiToken.deleteMany({ where: { id } });
   }
 
+  deleteAllExpired(now: Date) {
+    return this.prisma.apiToken.deleteMany({ where: { expiresAt: { lte: now } } });
+  }
+
   touch(id: string, at: Date) {
     return this.prisma.apiToken.updateMany({ where: { id }, data: { lastUsedAt: at } });
   }

@@ -6,6 +6,7 @@ import { ApiTokenService } from './api-token.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { CredentialJanitor } from './credential-janitor.js';
 import { LoginFailureRepository } from './login-failure.repository.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -27,6 +28,7 @@ import { TokensController } from './tokens.controller.js';
     ApiTokenService,
     ApiTokenRepository,
     PrincipalResolver,
+    CredentialJanitor,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, SessionService, PasswordHasher, UsersRepository, ApiTokenService, LoginThrottleService],

@@ -31,6 +31,10 @@ export class LoginFailureRepository {
       RETURNING key, count, window_start AS "windowStart"`;
   }
 
+  deleteOlderThan(before: Date) {
+    return this.prisma.loginFailure.deleteMany({ where: { windowStart: { lt: before } } });
+  }
+
   async clear(key: string): Promise<void> {
     await this.prisma.loginFailure.deleteMany({ where: { key } });
   }

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, createUser, loginAs, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
+import { CredentialJanitor } from '../../src/auth/credential-janitor.js';
 import { query } from '../setup/test-db.js';
 
 let t: TestApp;
@@ -72,5 +73,31 @@ describe('API tokens', () => {
   it('a malformed or unknown bearer token is 401 even with a valid session cookie', async () => {
     const res = await admin.agent.get('/api/auth/me').set('Authorization', 'Bearer wht_not-a-real-token');
     expect(res.status).toBe(401);
+  });
+});
+
+describe('credential janitor', () => {
+  it('sweeps expired sessions, expired tokens and stale failure counters — and nothing that is still valid', async () => {
+    const sweeper = await loginAs(t, 'admin', ADMIN_PASSWORD);
+    const live = (await sweeper.post('/api/tokens', { name: 'live', expiresInDays: 1 })).body as { id: string };
+    const dead = (await sweeper.post('/api/tokens', { name: 'dead', expiresInDays: 1 })).body as { id: string };
+    await query(t.db.url, `UPDATE api_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`, [dead.id]);
+    const admin = await userId(sweeper, 'admin');
+    const session = `INSERT INTO sessions (id, token_hash, user_id, idle_expires_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, $4)`;
+    await query(t.db.url, session, ['janitor-absolute', admin, new Date(Date.now() + 60_000), new Date(Date.now() - 1_000)]);
+    await query(t.db.url, session, ['janitor-idle', admin, new Date(Date.now() - 1_000), new Date(Date.now() + 60_000)]);
+    await query(t.db.url, `INSERT INTO login_failures (key, window_start, count) VALUES ('janitor-old', now() - interval '2 days', 3), ('janitor-new', now(), 3)`);
+
+    const swept = await t.app.get(CredentialJanitor).sweep();
+    expect(swept.tokens).toBeGreaterThanOrEqual(1);
+    expect(swept.sessions).toBeGreaterThanOrEqual(2);
+    const tokens = (await query<{ id: string }>(t.db.url, 'SELECT id FROM api_tokens')).map((r) => r.id);
+    expect(tokens).toContain(live.id);
+    expect(tokens).not.toContain(dead.id);
+    const hashes = (await query<{ token_hash: string }>(t.db.url, 'SELECT token_hash FROM sessions')).map((r) => r.token_hash);
+    expect(hashes.filter((h) => h.startsWith('janitor-'))).toEqual([]);
+    expect((await sweeper.get('/api/auth/me')).status).toBe(200); // the live session survived
+    const keys = (await query<{ key: string }>(t.db.url, `SELECT key FROM login_failures WHERE key LIKE 'janitor-%'`)).map((r) => r.key);
+    expect(keys).toEqual(['janitor-new']);
   });
 });
