@@ -50,7 +50,7 @@ export const test = base.extend<{ offlineGuard: undefined; diagnostics: undefine
           [
             `--- diagnostics for "${testInfo.title}": ${page.url()} (lang ${lang})`,
             ...problems.slice(-20),
-            snapshot.split('\n').slice(0, 80).join('\n'),
+            snapshot.split('\n').slice(0, 200).join('\n'),
             '---',
           ].join('\n'),
         );

@@ -15,6 +15,12 @@ import { ThemeModeProvider, useThemeMode } from '@/lib/theme-mode';
 export const FONT_FAMILY =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
 
+/**
+ * Toasts start below the 56 px header and below drawer title bars, where close buttons and primary actions sit: at
+ * antd's default 8 px a success toast covered a drawer's close button, and hovering it pauses its dismissal.
+ */
+const MESSAGE_TOP = 72;
+
 function AntdConfig({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const { mode } = useThemeMode();
@@ -28,7 +34,7 @@ function AntdConfig({ children }: { children: ReactNode }) {
         token: { fontFamily: FONT_FAMILY, colorPrimary: '#1668dc', borderRadius: 6 },
       }}
     >
-      <App>{children}</App>
+      <App message={{ top: MESSAGE_TOP }}>{children}</App>
     </ConfigProvider>
   );
 }
