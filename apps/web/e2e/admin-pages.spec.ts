@@ -1,4 +1,4 @@
-import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
+import { ADMIN, chooseFromMenu, expect, login, switchLanguage, test } from './fixtures';
 import { selectByTyping, uniq } from './helpers';
 
 test('the admin pages work in Chinese, errors included', async ({ page }) => {
@@ -52,8 +52,7 @@ test('the admin pages work in Chinese, errors included', async ({ page }) => {
   await page.getByRole('button', { name: /检\s*查/ }).click();
   await expect(page.getByTestId('access-result')).toContainText('允许：通过绑定到用户 admin 的角色 console-admin');
 
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'API 令牌' }).click();
+  await chooseFromMenu(page, page.getByTestId('user-menu'), 'API 令牌');
   await expect(page.getByRole('heading', { name: 'API 令牌' })).toBeVisible();
 
   // Back to English for the tests that follow in this browser profile (the cookie is per context anyway).

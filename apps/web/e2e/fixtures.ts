@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { ADMIN } from './constants';
 
@@ -70,19 +70,32 @@ export async function login(page: Page, username: string, password: string): Pro
 }
 
 /**
+ * Opens an antd dropdown menu and clicks one of its items once the menu has finished appearing. A click during the
+ * slide-in animation can land beside the moving item and be lost (seen in CI: the menu stayed open, nothing
+ * happened); the menu closing afterwards proves the click was taken.
+ */
+export async function chooseFromMenu(page: Page, trigger: Locator, item: string | RegExp): Promise<void> {
+  await trigger.click();
+  const dropdown = page.locator('.ant-dropdown:visible');
+  const entry = dropdown.getByRole('menuitem', { name: item });
+  await expect(entry).toBeVisible();
+  await expect(dropdown).not.toHaveClass(/-(appear|enter)\b/);
+  await entry.click();
+  await expect(dropdown).toHaveCount(0);
+}
+
+/**
  * Switches the UI language and waits until the refresh it starts has finished: the switch shows a spinner while
  * the server components re-render, and acting before that can race the new render.
  */
 export async function switchLanguage(page: Page, to: 'zh' | 'en'): Promise<void> {
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('menuitem', { name: to === 'zh' ? '简体中文' : 'English' }).click();
+  await chooseFromMenu(page, page.getByTestId('language-switch'), to === 'zh' ? '简体中文' : 'English');
   await expect(page.locator('html')).toHaveAttribute('lang', to === 'zh' ? 'zh-CN' : 'en');
   await expect(page.getByTestId('language-switch')).toHaveText(to === 'zh' ? '简体中文' : 'English');
   await expect(page.getByTestId('language-switch')).not.toHaveClass(/ant-btn-loading/);
 }
 
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /(Log out|退出登录)$/ }).click();
+  await chooseFromMenu(page, page.getByTestId('user-menu'), /(Log out|退出登录)$/);
   await expect(page).toHaveURL(/\/login$/);
 }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import Provider from 'oidc-provider';
 import { E2E_BASE_URL } from './constants';
-import { ADMIN, expect, login, logout, test } from './fixtures';
+import { ADMIN, chooseFromMenu, expect, login, logout, test } from './fixtures';
 import { uniq } from './helpers';
 
 async function freePort(): Promise<number> {
@@ -66,7 +66,7 @@ test('a user signs in through an OIDC provider from the login page', async ({ pa
       data: {
         type: 'oidc',
         id,
-        displayName: 'Company SSO',
+        displayName: `Company SSO ${id}`,
         clientSecret: 'e2e-client-secret',
         config: { issuer: idp.issuer, clientId: 'wheelhouse', scopes: ['openid', 'profile', 'email', 'groups'], allowInsecureHttp: true },
       },
@@ -76,7 +76,7 @@ test('a user signs in through an OIDC provider from the login page', async ({ pa
 
     const username = `li-${uniq()}`;
     await page.goto('/login?next=%2Fworkloads');
-    await page.getByRole('link', { name: 'Sign in with Company SSO' }).click();
+    await page.getByRole('link', { name: `Sign in with Company SSO ${id}` }).click();
     // The provider's own (dev) login and consent pages.
     await page.locator('input[name="login"]').fill(username);
     await page.locator('input[name="password"]').fill('any');
@@ -86,13 +86,12 @@ test('a user signs in through an OIDC provider from the login page', async ({ pa
     await expect(page.getByTestId('user-menu')).toContainText(`OIDC ${username}`);
 
     // Logout ends the provider's session too: its confirmation page, then back to the console's login page.
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await chooseFromMenu(page, page.getByTestId('user-menu'), 'Log out');
     await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/session/end`));
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await expect(page).toHaveURL(/\/login$/);
     // Signing in again asks the provider for the password again.
-    await page.getByRole('link', { name: 'Sign in with Company SSO' }).click();
+    await page.getByRole('link', { name: `Sign in with Company SSO ${id}` }).click();
     await expect(page.locator('input[name="password"]')).toBeVisible();
   } finally {
     await idp.stop();

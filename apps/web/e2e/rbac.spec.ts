@@ -1,4 +1,4 @@
-import { ADMIN, expect, login, logout, test } from './fixtures';
+import { ADMIN, chooseFromMenu, expect, login, logout, test } from './fixtures';
 import { addTags, createUser, firstLogin, selectByTyping, uniq } from './helpers';
 
 // One story, in order: the admin sets up access, the member uses it, an auditor reads the trail.
@@ -122,8 +122,7 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
     await expect(result).toContainText('Denied: none of your roles has a rule that allows list secrets.');
 
     // An API token, shown once; it really authenticates as the member.
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: 'API tokens' }).click();
+    await chooseFromMenu(page, page.getByTestId('user-menu'), 'API tokens');
     await expect(page).toHaveURL(/\/settings\/tokens$/);
     await page.getByRole('button', { name: 'Create token' }).click();
     const create = page.getByRole('dialog', { name: 'Create token' });
