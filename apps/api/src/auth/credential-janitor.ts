@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { every } from '../common/scheduling/every.js';
 import { ApiTokenRepository } from './api-token.repository.js';
 import { LoginFailureRepository } from './login-failure.repository.js';
 import { SessionRepository } from './session.repository.js';
@@ -23,8 +24,7 @@ export class CredentialJanitor implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((err: unknown) => this.logger.warn(`sweep failed: ${String(err)}`)), SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.timer = every(SWEEP_INTERVAL_MS, () => this.sweep(), this.logger);
   }
 
   onModuleDestroy(): void {

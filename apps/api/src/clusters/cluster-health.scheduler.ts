@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { every } from '../common/scheduling/every.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.schema.js';
 import { ClustersService } from './clusters.service.js';
@@ -21,8 +22,7 @@ export class ClusterHealthScheduler implements OnApplicationBootstrap, OnModuleD
   onApplicationBootstrap(): void {
     const seconds = this.config.CLUSTER_HEALTH_INTERVAL_SECONDS;
     if (!seconds) return;
-    this.timer = setInterval(() => void this.tick(), seconds * 1000);
-    this.timer.unref();
+    this.timer = every(seconds * 1000, () => this.tick(), this.logger);
   }
 
   onModuleDestroy(): void {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { every } from '../common/scheduling/every.js';
 import { ClustersService } from '../clusters/clusters.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.schema.js';
@@ -38,14 +39,11 @@ export class EventRecorder implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (this.config.EVENTS_RETENTION_DAYS === 0) return;
-    const every = (ms: number, fn: () => Promise<unknown>) => {
-      const t = setInterval(() => void fn().catch((err: unknown) => this.logger.warn(String(err))), ms);
-      t.unref();
-      this.timers.push(t);
-    };
-    every(RECONCILE_MS, () => this.reconcile());
-    every(FLUSH_MS, () => this.flushAll());
-    every(PRUNE_MS, () => this.repo.prune(new Date(Date.now() - this.config.EVENTS_RETENTION_DAYS * 86_400_000)));
+    this.timers = [
+      every(RECONCILE_MS, () => this.reconcile(), this.logger),
+      every(FLUSH_MS, () => this.flushAll(), this.logger),
+      every(PRUNE_MS, () => this.repo.prune(new Date(Date.now() - this.config.EVENTS_RETENTION_DAYS * 86_400_000)), this.logger),
+    ];
     void this.reconcile().catch((err: unknown) => this.logger.warn(String(err)));
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { every } from '../../common/scheduling/every.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/env.schema.js';
 import { ExternalIdentitiesRepository } from '../external-identities.repository.js';
@@ -23,8 +24,7 @@ export class LdapSyncScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     if (!this.config.LDAP_SYNC_MINUTES) return;
-    this.timer = setInterval(() => void this.syncAll().catch((err: unknown) => this.logger.warn(String(err))), this.config.LDAP_SYNC_MINUTES * 60_000);
-    this.timer.unref();
+    this.timer = every(this.config.LDAP_SYNC_MINUTES * 60_000, () => this.syncAll(), this.logger);
   }
 
   onModuleDestroy(): void {
