@@ -45,7 +45,7 @@ export function pageOfSorted(sorted: readonly KubernetesObject[], q: ListQuery, 
 
 /** Whether a query narrows the list (then a page needs a pass over it, sorted or not). */
 export function isFiltered(q: ListQuery, allowedNamespaces: Set<string> | null): boolean {
-  return predicate(q, allowedNamespaces) !== null;
+  return Boolean(allowedNamespaces || q.labelSelector || q.fieldSelector || q.q?.trim());
 }
 
 function slice(sorted: readonly KubernetesObject[], q: ListQuery, match: ((o: KubernetesObject) => boolean) | null): Page {
@@ -70,10 +70,10 @@ function slice(sorted: readonly KubernetesObject[], q: ListQuery, match: ((o: Ku
 }
 
 function predicate(q: ListQuery, allowed: Set<string> | null): ((o: KubernetesObject) => boolean) | null {
+  if (!isFiltered(q, allowed)) return null; // without parsing the selectors only to find there are none
   const labels = q.labelSelector ? parseLabelSelector(q.labelSelector) : null;
   const fields = q.fieldSelector ? parseFieldSelector(q.fieldSelector) : null;
   const text = q.q?.trim().toLowerCase();
-  if (!allowed && !labels && !fields && !text) return null;
   return (o) =>
     (!allowed || allowed.has(o.metadata?.namespace ?? '')) &&
     (!labels || labels(o.metadata?.labels)) &&
