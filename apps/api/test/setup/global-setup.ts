@@ -41,7 +41,8 @@ export default async function setup(project: TestProject) {
   });
   project.provide('clusters', [info(first), info(second)]);
   return async () => {
-    await stopCluster(second.name, { purge: true });
+    // A cluster reused through WHEELHOUSE_TEST_CLUSTER (a developer's long-running pair) is left running.
+    if (second.startedNow) await stopCluster(second.name, { purge: true });
     await stopTestCluster();
     await db.stop();
     await rm(dataDir, { recursive: true, force: true });
