@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, secretKe
     next();
   });
   // The web app is proxied before anything else so its pages keep Next's own headers and CSP.
-  if (config.WEB_UPSTREAM) mountWebProxy(app, config.WEB_UPSTREAM);
+  if (config.WEB_UPSTREAM) mountWebProxy(app, config.WEB_UPSTREAM, config.publicUrl);
   // kubectl's proxy streams bodies both ways, so it comes before the body parsers (and needs no browser headers).
   mountKubeProxy(app);
   app.use(

@@ -29,6 +29,24 @@ describe('same-origin check for unsafe methods', () => {
     expect(() => assertSameOrigin(req('POST', headers), ORIGIN)).toThrow(expect.objectContaining({ code: 'CSRF_FAILED' }));
   });
 
+  it.each([
+    ['the browser says same-origin', { origin: 'http://10.0.0.5:3000', 'sec-fetch-site': 'same-origin' }],
+    ['no Fetch Metadata, Origin names the host asked', { origin: 'http://10.0.0.5:3000', host: '10.0.0.5:3000' }],
+  ])('answers ORIGIN_MISMATCH with both origins when the console was opened elsewhere: %s', (_name, headers) => {
+    expect(() => assertSameOrigin(req('POST', headers), ORIGIN)).toThrow(
+      expect.objectContaining({ code: 'ORIGIN_MISMATCH', status: 403, details: { expected: ORIGIN, got: 'http://10.0.0.5:3000' } }),
+    );
+  });
+
+  it.each([
+    ['a cross-site page', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', host: 'console.example.com' }],
+    ['a same-site page', { origin: 'https://evil.example.com', 'sec-fetch-site': 'same-site', host: 'console.example.com' }],
+    ['an old browser on another host', { origin: 'https://evil.example', host: 'console.example.com' }],
+    ['a same-origin claim with the null origin', { origin: 'null', 'sec-fetch-site': 'same-origin' }],
+  ])('keeps CSRF_FAILED for %s', (_name, headers) => {
+    expect(() => assertSameOrigin(req('POST', headers), ORIGIN)).toThrow(expect.objectContaining({ code: 'CSRF_FAILED' }));
+  });
+
   it('refuses a non-JSON body from the right origin with 415', () => {
     expect(() => assertSameOrigin(req('POST', { origin: ORIGIN, 'content-length': '10' }, false), ORIGIN)).toThrow(
       expect.objectContaining({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 }),

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { isLoopbackAlias } from './loopback.js';
 
 /** Paths the API answers itself; everything else is the web app's. */
 const API_PATHS = /^\/(api|k8s|socket\.io)(\/|$)|^\/(healthz|readyz)$/;
@@ -7,14 +9,22 @@ const API_PATHS = /^\/(api|k8s|socket\.io)(\/|$)|^\/(healthz|readyz)$/;
 /**
  * One origin for the browser: the API listens on the public port and streams page requests to the Next.js
  * server on an internal port. Same-origin cookies and CSRF checks then need no CORS at all.
+ *
+ * A page asked for under another loopback spelling of PUBLIC_URL (127.0.0.1 or [::1] for localhost) is sent to
+ * PUBLIC_URL first: cookies, the CSRF and socket origin checks and OIDC callbacks then all see the one origin,
+ * instead of a sign-in that fails on the other. 307 and no-store, so a later PUBLIC_URL change is not undone by
+ * a cached redirect.
  */
-export function mountWebProxy(app: INestApplication, upstream: string): void {
-  app.use(
-    createProxyMiddleware({
-      target: upstream,
-      changeOrigin: false,
-      xfwd: true,
-      pathFilter: (path) => !API_PATHS.test(path),
-    }),
-  );
+export function mountWebProxy(app: INestApplication, upstream: string, publicUrl: URL): void {
+  const web = (path: string) => !API_PATHS.test(path);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const page = (req.method === 'GET' || req.method === 'HEAD') && req.originalUrl.startsWith('/') && web(req.path);
+    if (page && isLoopbackAlias(req.protocol, req.headers.host, publicUrl)) {
+      // Concatenated, not resolved: a path like //evil.example must stay a path on PUBLIC_URL.
+      res.set('cache-control', 'no-store').redirect(307, `${publicUrl.origin}${req.originalUrl}`);
+      return;
+    }
+    next();
+  });
+  app.use(createProxyMiddleware({ target: upstream, changeOrigin: false, xfwd: true, pathFilter: web }));
 }
