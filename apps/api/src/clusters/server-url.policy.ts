@@ -1,32 +1,16 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { AppError } from '../common/errors/app-error.js';
+import { isDeniedAddress, isDeniedHost, normalizeHost } from '../k8s/address-policy.js';
+import { addressForbidden } from '../k8s/egress.js';
+
+export { isDeniedAddress } from '../k8s/address-policy.js';
 
 /**
- * Where a cluster URL may point. Loopback and private ranges are allowed (clusters live there, and so does the
- * local control plane); link-local (cloud metadata endpoints live at 169.254.169.254 and fd00:ec2::254),
- * unspecified, multicast and broadcast addresses are not. Checked on registration and before every health probe,
- * against every address the name resolves to.
+ * Where a cluster URL may point, checked on registration and before every health probe so a refused address is
+ * answered 400 up front. The same policy (k8s/address-policy.ts) is enforced again at connect time on every
+ * connection to a cluster, on the address actually dialled.
  */
-const denied = new BlockList();
-denied.addSubnet('169.254.0.0', 16, 'ipv4');
-denied.addSubnet('0.0.0.0', 8, 'ipv4');
-denied.addSubnet('224.0.0.0', 4, 'ipv4');
-denied.addAddress('255.255.255.255', 'ipv4');
-denied.addSubnet('fe80::', 10, 'ipv6');
-denied.addSubnet('ff00::', 8, 'ipv6');
-denied.addAddress('::', 'ipv6');
-denied.addAddress('fd00:ec2::254', 'ipv6');
-
-export function isDeniedAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return true;
-  // IPv4-mapped IPv6 (::ffff:169.254.169.254) is checked as the IPv4 address it is.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return denied.check(mapped, 'ipv4');
-  return denied.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
 export async function assertAllowedServer(server: string): Promise<URL> {
   let url: URL;
   try {
@@ -36,10 +20,10 @@ export async function assertAllowedServer(server: string): Promise<URL> {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('CLUSTER_URL_FORBIDDEN', 'Only http(s) URLs');
   if (url.username || url.password) throw new AppError('CLUSTER_URL_FORBIDDEN', 'Credentials in the URL are not allowed');
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isDeniedHost(url.hostname)) throw addressForbidden(url.hostname);
+  const host = normalizeHost(url.hostname);
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
   if (addresses.length === 0) throw new AppError('CLUSTER_UNREACHABLE', `Cannot resolve ${host}`);
-  const bad = addresses.find(isDeniedAddress);
-  if (bad) throw new AppError('CLUSTER_URL_FORBIDDEN', `${host} resolves to ${bad}, a link-local, metadata or unroutable address`);
+  if (addresses.some(isDeniedAddress)) throw addressForbidden(host);
   return url;
 }

@@ -3,6 +3,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ClusterAccess } from './cluster-access.js';
 import { ClusterClientFactory } from './cluster-client.factory.js';
+import { assertAllowedUrl, egressAgents, guardedLookup } from './egress.js';
+import { TIMED_OUT } from './k8s-error.mapper.js';
 
 export interface UpstreamRequest {
   method: string;
@@ -20,11 +22,12 @@ const RESPONSE_TIMEOUT_MS = 90_000;
  * The kubectl proxy's byte pipe: a request to the cluster with the cluster's own TLS settings and credentials,
  * returned before anything is read so the caller streams both bodies. Nothing is parsed or buffered here, and
  * Node's client never follows redirects. Pooled connections go through two long-lived agents (one per scheme)
- * without an idle socket timeout, so quiet watches stay open and no agent is built per request.
+ * without an idle socket timeout, so quiet watches stay open and no agent is built per request; those and the
+ * unpooled upgrade connections dial through the guarded resolver, and IP literals are checked before.
  */
 @Injectable()
 export class ProxyTransport implements OnModuleDestroy {
-  private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  private readonly agents = egressAgents();
 
   constructor(private readonly clients: ClusterClientFactory) {}
 
@@ -34,6 +37,7 @@ export class ProxyTransport implements OnModuleDestroy {
     if (!server) throw new Error('no server for this cluster');
     const base = new URL(server);
     const url = new URL(`${base.pathname.replace(/\/+$/, '')}${req.path}`, base.origin);
+    assertAllowedUrl(url);
     // CA, client certificate and token, computed per request so a rotated in-cluster token is picked up.
     const creds: https.RequestOptions = {};
     await kc.applyToHTTPSOptions(creds);
@@ -48,9 +52,10 @@ export class ProxyTransport implements OnModuleDestroy {
       rejectUnauthorized: creds.rejectUnauthorized,
       servername: creds.servername,
       agent: req.upgrade ? false : secure ? this.agents.https : this.agents.http,
+      lookup: guardedLookup,
     };
     const upstream = secure ? https.request(url, options) : http.request(url, options);
-    const timer = setTimeout(() => upstream.destroy(new Error('the cluster did not answer in time')), RESPONSE_TIMEOUT_MS);
+    const timer = setTimeout(() => upstream.destroy(new Error(TIMED_OUT)), RESPONSE_TIMEOUT_MS);
     timer.unref();
     const done = () => clearTimeout(timer);
     upstream.once('response', done).once('upgrade', done).once('error', done).once('close', done);

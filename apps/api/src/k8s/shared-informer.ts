@@ -1,5 +1,6 @@
-import { ListWatch, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
+import { ListWatch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { EventEmitter } from 'node:events';
+import { GuardedWatch } from './guarded-watch.js';
 import { mapK8sError } from './k8s-error.mapper.js';
 import { requestJson } from './raw-client.js';
 import { apiVersionOf, collectionPath, type ResourceRef } from './resource-ref.js';
@@ -60,7 +61,7 @@ export class SharedInformer extends EventEmitter {
       });
       return items as never;
     };
-    this.lw = new ListWatch<KubernetesObject>(path, new Watch(this.kc), listFn, false);
+    this.lw = new ListWatch<KubernetesObject>(path, new GuardedWatch(this.kc), listFn, false);
     this.lw.on('add', (o) => this.delta('ADDED', o));
     this.lw.on('update', (o) => this.delta('MODIFIED', o));
     this.lw.on('delete', (o) => this.delta('DELETED', o));

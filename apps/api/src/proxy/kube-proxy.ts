@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { describeNetworkError } from '../k8s/k8s-error.mapper.js';
 import { ProxyTransport } from '../k8s/proxy-transport.js';
 import { PROXY_PREFIX } from './kube-path.js';
-import { ProxyRefusal, sendStatus } from './kube-status.js';
+import { ProxyRefusal, sendStatus, upstreamFailure } from './kube-status.js';
 import { ProxyAdmission, type Admission } from './proxy-admission.js';
 import { ProxyAudit, type FinishAudit } from './proxy-audit.js';
 import { requestHeadersForCluster, responseHeadersForClient } from './proxy-headers.js';
@@ -64,8 +65,9 @@ export class KubeProxy {
         headers: requestHeadersForCluster(req.headers, false),
       });
     } catch (err) {
-      finish?.(503, { error: describe(err) });
-      return sendStatus(res, 503, `the cluster cannot be reached: ${describe(err)}`);
+      const failure = upstreamFailure(err);
+      finish?.(failure.status, { error: describe(err) });
+      return sendStatus(res, failure.status, failure.message);
     }
     this.forward(req, res, upstream, admission, finish);
   }
@@ -93,9 +95,10 @@ export class KubeProxy {
     });
     upstream.on('error', (err) => {
       release();
-      finish?.(503, { error: describe(err) });
+      const failure = upstreamFailure(err);
+      finish?.(failure.status, { error: describe(err) });
       if (res.headersSent) res.destroy();
-      else sendStatus(res, 503, `the cluster cannot be reached: ${describe(err)}`);
+      else sendStatus(res, failure.status, failure.message);
     });
     // The client went away (kubectl interrupted, watch closed): the upstream request goes with it.
     res.on('close', () => {
@@ -116,7 +119,7 @@ function grouped(pairs: [string, string][]): Map<string, string[]> {
   return out;
 }
 
+/** For audit rows and upgrade refusals: a category, never the remote end's text. */
 export function describe(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  return (e.code ?? e.message ?? 'unknown error').slice(0, 200);
+  return describeNetworkError(err).slice(0, 200);
 }

@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { AppError } from '../common/errors/app-error.js';
+import { describeNetworkError } from '../k8s/k8s-error.mapper.js';
 
 /** A refusal by the proxy itself, answered as a Kubernetes Status so kubectl prints it like an apiserver error. */
 export class ProxyRefusal extends Error {
@@ -45,4 +47,13 @@ export function writeStatusToSocket(socket: Duplex, code: number, message: strin
     `HTTP/1.1 ${code} ${STATUS_TEXT[code] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
       `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * How the proxy answers when the cluster could not be asked: 403 for the address policy, 503 otherwise, and a
+ * category (refused, TLS, timeout), never the text of the remote end.
+ */
+export function upstreamFailure(err: unknown): { status: number; message: string } {
+  if (err instanceof AppError && err.code === 'CLUSTER_URL_FORBIDDEN') return { status: 403, message: `${err.message} (${err.code})` };
+  return { status: 503, message: `the cluster cannot be reached: ${describeNetworkError(err)}` };
 }

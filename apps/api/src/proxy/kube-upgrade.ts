@@ -3,7 +3,7 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ProxyTransport } from '../k8s/proxy-transport.js';
 import { describe, isProxyPath } from './kube-proxy.js';
-import { ProxyRefusal, writeStatusToSocket } from './kube-status.js';
+import { ProxyRefusal, upstreamFailure, writeStatusToSocket } from './kube-status.js';
 import { ProxyAdmission, type Admission } from './proxy-admission.js';
 import { ProxyAudit, type FinishAudit } from './proxy-audit.js';
 import { isSupportedUpgrade, requestHeadersForCluster, responseHeadersForClient } from './proxy-headers.js';
@@ -63,8 +63,9 @@ export class KubeUpgrade {
         upgrade: true,
       });
     } catch (err) {
-      finish(503, { error: describe(err) });
-      return writeStatusToSocket(socket, 503, `the cluster cannot be reached: ${describe(err)}`);
+      const failure = upstreamFailure(err);
+      finish(failure.status, { error: describe(err) });
+      return writeStatusToSocket(socket, failure.status, failure.message);
     }
     this.splice(socket, head, upstream, admission, finish);
   }
@@ -118,8 +119,9 @@ export class KubeUpgrade {
       if (ended || upSocket) return end(101);
       ended = true;
       release();
-      finish(503, { error: describe(err) });
-      writeStatusToSocket(socket, 503, `the cluster cannot be reached: ${describe(err)}`);
+      const failure = upstreamFailure(err);
+      finish(failure.status, { error: describe(err) });
+      writeStatusToSocket(socket, failure.status, failure.message);
     });
     upstream.end();
   }
