@@ -50,6 +50,12 @@ function internalService(req: http.IncomingMessage, res: http.ServerResponse) {
     });
   }
   if (path === '/ok/apis') return json(res, 200, { kind: 'APIGroupList', groups: [] });
+  // A list that succeeds, then a watch that redirects: what client-node's fetch-based Watch followed.
+  if (path === '/ok/api/v1/namespaces/watched/pods') {
+    if (!req.url?.includes('watch=true')) return json(res, 200, { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '7' }, items: [] });
+    res.writeHead(302, { Location: `${target}/stolen?from=watch` });
+    return res.end();
+  }
   if (path === '/ok/api/v1/namespaces/default/configmaps/leak') return secretPage(res, 200);
   // JSON, even Status-like, but not a Kubernetes Status: its message is still the service's text.
   if (path === '/ok/api/v1/namespaces/default/configmaps/almost') return json(res, 500, { kind: 'Error', message: SECRET });
@@ -102,6 +108,14 @@ describe('redirects are reported, never followed', () => {
     expect(list.body.code).toBe('CLUSTER_REDIRECTED');
     expect(JSON.stringify([discovery.body, list.body])).not.toMatch(/stolen|127\.0\.0\.1/);
     expect(targetHits).toBe(0);
+  });
+
+  it('an informer whose watch is redirected after a good list fails with CLUSTER_REDIRECTED and never asks the target', async () => {
+    expect((await register('watch-redir', `${internal}/ok`)).status).toBe(201);
+    const list = await admin.get('/api/clusters/watch-redir/resources/core/v1/pods?namespace=watched');
+    expect(targetHits).toBe(0);
+    expect(list.status).toBe(502);
+    expect(list.body.code).toBe('CLUSTER_REDIRECTED');
   });
 });
 
