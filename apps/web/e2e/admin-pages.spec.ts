@@ -1,5 +1,6 @@
 import { ADMIN, chooseFromMenu, expect, login, switchLanguage, test } from './fixtures';
 import { selectByTyping, uniq } from './helpers';
+import { answerConfirmation, confirmAction, confirmation, expectSettled, openDialog, openSection, submitDialog } from './overlays';
 
 test('the admin pages work in Chinese, errors included', async ({ page }) => {
   test.setTimeout(90_000);
@@ -18,36 +19,36 @@ test('the admin pages work in Chinese, errors included', async ({ page }) => {
     ['审计日志', 'audit-table', '操作者'],
   ];
   for (const [name, table, column] of pages) {
-    await nav.getByRole('link', { name, exact: true }).click();
-    await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+    await openSection(page, name);
     await expect(page.getByTestId(table).getByRole('columnheader', { name: column })).toBeVisible();
   }
   // Built-in role descriptions are translated too, and the scope tags.
-  await nav.getByRole('link', { name: '角色', exact: true }).click();
+  await openSection(page, '角色');
   const roleRow = (name: string) =>
-    page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
+    page.getByTestId('roles-table').getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
   await expect(roleRow('viewer')).toContainText('命名空间');
   await expect(roleRow('auditor')).toContainText('查看审计日志');
 
   // A stable error code, in Chinese: the same team name twice.
   const team = `测试团队 ${uniq()}`;
-  await nav.getByRole('link', { name: '团队', exact: true }).click();
+  await openSection(page, '团队');
   for (let attempt = 0; attempt < 2; attempt++) {
-    await page.getByRole('button', { name: '创建团队' }).click();
-    const dialog = page.getByRole('dialog', { name: '创建团队' });
+    const dialog = await openDialog(page, page.getByRole('button', { name: '创建团队' }), '创建团队');
     await dialog.getByLabel('名称', { exact: true }).fill(team);
-    await dialog.getByRole('button', { name: /^创\s*建$/ }).click();
     if (attempt === 0) {
-      await expect(dialog).toBeHidden();
-      await page.getByTestId('team-drawer').getByRole('button', { name: '关闭' }).click();
+      await submitDialog(dialog, /^创\s*建$/);
+      const drawer = page.getByTestId('team-drawer');
+      await expectSettled(drawer);
+      await drawer.getByRole('button', { name: '关闭' }).click();
+      await expect(drawer).toBeHidden();
     } else {
+      await dialog.getByRole('button', { name: /^创\s*建$/ }).click();
       await expect(dialog.getByRole('alert')).toContainText('同名团队已存在。');
-      await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
+      await submitDialog(dialog, /^取\s*消$/);
     }
   }
 
-  await nav.getByRole('link', { name: '权限检查' }).click();
-  await expect(page.getByRole('heading', { name: '权限检查' })).toBeVisible();
+  await openSection(page, '权限检查');
   await page.getByLabel('资源', { exact: true }).fill('pods');
   await page.getByRole('button', { name: /检\s*查/ }).click();
   await expect(page.getByTestId('access-result')).toContainText('允许：通过绑定到用户 admin 的角色 console-admin');
@@ -65,46 +66,43 @@ test('built-in roles are read-only; a clone in use is deleted only after a secon
   const copy = `viewer-copy-${uniq()}`;
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(/\/clusters$/);
-  await page.getByRole('navigation').getByRole('link', { name: 'Roles', exact: true }).click();
-  await page.getByRole('button', { name: 'viewer', exact: true }).click();
+  await openSection(page, 'Roles');
+  await page.getByTestId('roles-table').getByRole('button', { name: 'viewer', exact: true }).click();
   const drawer = page.getByTestId('role-drawer');
+  await expectSettled(drawer);
   await expect(drawer.getByTestId('rules-table')).toContainText('pods/log');
   await expect(drawer.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await expect(drawer.getByRole('button', { name: 'Delete' })).toHaveCount(0);
-  await drawer.getByRole('button', { name: 'Clone' }).click();
-  const clone = page.getByRole('dialog', { name: 'Clone role viewer' });
+  const clone = await openDialog(page, drawer.getByRole('button', { name: 'Clone' }), 'Clone role viewer');
   await clone.getByLabel('Name', { exact: true }).fill(copy);
-  await clone.getByRole('button', { name: 'Clone' }).click();
-  await expect(clone).toBeHidden();
+  await submitDialog(clone, 'Clone');
   // The drawer now shows the copy, which is editable.
   await expect(drawer).toContainText(copy);
   await expect(drawer.getByRole('button', { name: 'Edit' })).toBeVisible();
   await drawer.getByRole('button', { name: 'Close' }).click();
+  await expect(drawer).toBeHidden();
 
   // Put the copy in use.
-  await page.getByRole('navigation').getByRole('link', { name: 'Role bindings' }).click();
-  await page.getByRole('button', { name: 'Create binding' }).click();
-  const bind = page.getByRole('dialog', { name: 'Create binding' });
+  await openSection(page, 'Role bindings');
+  const bind = await openDialog(page, page.getByRole('button', { name: 'Create binding' }), 'Create binding');
   await selectByTyping(page, bind.getByRole('combobox', { name: 'Role' }), copy);
   await bind.getByLabel('Cluster', { exact: true }).fill('c2');
   await bind.getByLabel('Namespace', { exact: true }).fill('demo');
   await selectByTyping(page, bind.getByRole('combobox', { name: 'User' }), ADMIN.username, /^admin/);
-  await bind.getByRole('button', { name: 'Create' }).click();
-  await expect(bind).toBeHidden();
-  await expect(page.getByRole('row').filter({ hasText: copy })).toContainText('c2/demo');
+  await submitDialog(bind, 'Create');
+  await expect(page.getByTestId('bindings-table').getByRole('row').filter({ hasText: copy })).toContainText('c2/demo');
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Roles', exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: copy });
-  await expect(row).toContainText('1');
-  await row.getByRole('button', { name: 'Delete' }).click();
-  // Confirmation dialogs (Modal.confirm) are found by their text.
-  const ask = page.locator('.ant-modal-confirm').filter({ hasText: `Delete role ${copy}?` });
-  await ask.getByRole('button', { name: 'Delete' }).click();
-  const force = page.locator('.ant-modal-confirm').filter({ hasText: `Role ${copy} is still in use` });
-  await expect(force).toContainText('1 role binding uses this role');
-  await force.getByRole('button', { name: 'Delete role and bindings' }).click();
+  // Rows are looked up in the roles table: until the Roles page has replaced Role bindings, "the row showing the
+  // copy" also matches the new binding's row, whose Delete opens that binding's popconfirm (the flaky failure).
+  await openSection(page, 'Roles');
+  const row = page.getByTestId('roles-table').getByRole('row').filter({ hasText: copy });
+  await expect(row.getByRole('cell').nth(5)).toHaveText('1'); // bindings column: the list is fresh
+  await confirmAction(page, row.getByRole('button', { name: 'Delete' }), `Delete role ${copy}?`, 'Delete');
+  await expect(confirmation(page, `Role ${copy} is still in use`)).toContainText('1 role binding uses this role');
+  await answerConfirmation(page, `Role ${copy} is still in use`, 'Delete role and bindings');
   await expect(row).toHaveCount(0);
-  await page.getByRole('navigation').getByRole('link', { name: 'Role bindings' }).click();
-  await expect(page.getByTestId('bindings-table').locator('.ant-table-row').first()).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: copy })).toHaveCount(0);
+  await openSection(page, 'Role bindings');
+  const bindings = page.getByTestId('bindings-table');
+  await expect(bindings.locator('.ant-table-row').first()).toBeVisible();
+  await expect(bindings.getByRole('row').filter({ hasText: copy })).toHaveCount(0);
 });

@@ -3,6 +3,7 @@ import { parse, stringify } from 'yaml';
 import { E2E_BASE_URL } from './constants';
 import { ADMIN, expect, login, logout, test } from './fixtures';
 import { createUser, firstLogin, uniq } from './helpers';
+import { openDialog, submitDialog } from './overlays';
 
 type ClusterInfo = { server: string; token: string; ca: string; kubeconfigYaml: string };
 const info = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
@@ -32,14 +33,12 @@ test('an admin adds a cluster, watches pods live and a namespace-limited user se
   await expect(page).toHaveURL(/\/clusters$/);
 
   // Add through the drawer with the token method; the health probe runs at registration.
-  await page.getByRole('button', { name: 'Add cluster' }).click();
-  const drawer = page.getByRole('dialog', { name: 'Add a cluster' });
+  const drawer = await openDialog(page, page.getByRole('button', { name: 'Add cluster' }), 'Add a cluster');
   await drawer.getByLabel('Cluster ID').fill(id);
   await drawer.getByLabel('API server URL').fill(info().server);
   await drawer.getByLabel('CA certificate (PEM)').fill(info().ca);
   await drawer.getByLabel('Bearer token').fill(info().token);
-  await drawer.getByRole('button', { name: 'Add cluster' }).click();
-  await expect(drawer).toBeHidden();
+  await submitDialog(drawer, 'Add cluster');
   const row = page.getByRole('row').filter({ hasText: id });
   await expect(row.getByTestId('cluster-health')).toHaveText('Healthy', { timeout: 30_000 });
 
@@ -93,8 +92,7 @@ test('an admin adds a cluster, watches pods live and a namespace-limited user se
 
 test('the kubeconfig preview drops an exec plugin and blocks contexts that need it', async ({ page }) => {
   await login(page, ADMIN.username, ADMIN.password);
-  await page.getByRole('button', { name: 'Add cluster' }).click();
-  const drawer = page.getByRole('dialog', { name: 'Add a cluster' });
+  const drawer = await openDialog(page, page.getByRole('button', { name: 'Add cluster' }), 'Add a cluster');
   await drawer.getByText('kubeconfig', { exact: true }).first().click();
   // The harness's kubeconfig plus a context whose user authenticates with an exec plugin.
   const config = parse(info().kubeconfigYaml) as {

@@ -3,3 +3,5 @@
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const ADMIN = { username: 'admin', password: 'e2e-Admin-passw0rd!' } as const;
+/** A name Chromium resolves to 127.0.0.1 (playwright.config.ts) that is not a loopback spelling: a LAN address. */
+export const OTHER_HOST = 'console.wheelhouse.test';

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { login } from './fixtures';
+import { expectSettled, openDialog, submitDialog } from './overlays';
 
 /** A short suffix so names from earlier runs or tests never collide. */
 export const uniq = () => Date.now().toString(36).slice(-5);
@@ -40,25 +41,22 @@ export async function addTags(page: Page, field: ReturnType<Page['getByLabel']>,
 export async function firstLogin(page: Page, username: string, initial: string, own: string): Promise<void> {
   await login(page, username, initial);
   const change = page.getByRole('dialog', { name: /^(Change password|修改密码)$/ });
-  await expect(change).toBeVisible();
+  await expectSettled(change);
   await change.getByLabel(/^(Current password)$/).fill(initial);
   await change.getByLabel('New password', { exact: true }).fill(own);
   await change.getByLabel('Confirm new password').fill(own);
-  await change.getByRole('button', { name: 'Save' }).click();
-  await expect(change).toBeHidden();
+  await submitDialog(change, 'Save');
 }
 
 /** Creates a local user through the Users page (as an admin). */
 export async function createUser(page: Page, username: string, displayName: string, password: string): Promise<void> {
   await page.goto('/admin/users');
-  await page.getByRole('button', { name: 'Create user' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create user' });
+  const dialog = await openDialog(page, page.getByRole('button', { name: 'Create user' }), 'Create user');
   await dialog.getByLabel('Username').fill(username);
   await dialog.getByLabel('Display name').fill(displayName);
   await dialog.getByLabel('Initial password').fill(password);
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row').filter({ hasText: username })).toBeVisible();
+  await submitDialog(dialog, 'Create');
+  await expect(page.getByTestId('users-table').getByRole('row').filter({ hasText: username })).toBeVisible();
 }
 
 export type LdapFormValues = {

@@ -3,6 +3,7 @@ import { E2E_BASE_URL } from './constants';
 import { LDAP_SETTINGS, LDAP_USER, ldapGroupDn, ldapUrl } from './directory';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { fillLdapProviderForm, selectByTyping, uniq } from './helpers';
+import { openDialog, openSection, submitDialog } from './overlays';
 
 // One story against the real slapd of global-setup.ts: the admin adds the directory through the form and binds
 // its `developers` group to a namespace role in c1/team-a; Lin (developers only through a nested group) signs in
@@ -70,19 +71,15 @@ test.describe.serial('an LDAP group bound in c1/team-a, from the admin form to t
     await expect(page).toHaveURL(/\/clusters$/);
     await prepareCluster(page.request);
 
-    const nav = page.getByRole('navigation');
-    await nav.getByRole('link', { name: 'Identity providers' }).click();
-    await page.getByRole('button', { name: 'Add provider' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Add an identity provider' });
+    await openSection(page, 'Identity providers');
+    const drawer = await openDialog(page, page.getByRole('button', { name: 'Add provider' }), 'Add an identity provider');
     await fillLdapProviderForm(drawer, { id: PROVIDER, displayName: NAME, url: ldapUrl(), ...LDAP_SETTINGS });
-    await drawer.getByRole('button', { name: 'Save' }).click();
-    await expect(drawer).toBeHidden();
+    await submitDialog(drawer, 'Save');
     const row = page.getByRole('row').filter({ hasText: PROVIDER });
     await expect(row).toContainText('LDAP / Active Directory');
 
     // The admin's probes against the real directory: service bind, then Lin with the nested group resolved.
-    await row.getByRole('button', { name: 'Test', exact: true }).click();
-    const probe = page.getByRole('dialog', { name: `Test ${NAME}` });
+    const probe = await openDialog(page, row.getByRole('button', { name: 'Test', exact: true }), `Test ${NAME}`);
     await probe.getByRole('button', { name: 'Test connection' }).click();
     await expect(probe.getByTestId('idp-test-result')).toContainText('Everything worked.');
     await probe.getByLabel('Username to look up').fill(LDAP_USER.username);
@@ -94,18 +91,16 @@ test.describe.serial('an LDAP group bound in c1/team-a, from the admin form to t
     await expect(probe).toBeHidden();
 
     // The group, by DN as the directory reports it, gets the built-in developer role in c1/team-a.
-    await nav.getByRole('link', { name: 'Role bindings' }).click();
-    await page.getByRole('button', { name: 'Create binding' }).click();
-    const bind = page.getByRole('dialog', { name: 'Create binding' });
+    await openSection(page, 'Role bindings');
+    const bind = await openDialog(page, page.getByRole('button', { name: 'Create binding' }), 'Create binding');
     await selectByTyping(page, bind.getByRole('combobox', { name: 'Role' }), 'developer', /^developer$/);
     await bind.getByLabel('Cluster', { exact: true }).fill(CLUSTER);
     await bind.getByLabel('Namespace', { exact: true }).fill(OWN);
     await bind.locator('.ant-radio-button-wrapper', { hasText: 'Group' }).click();
     await bind.getByLabel('Identity provider').fill(PROVIDER);
     await bind.getByLabel('Group name').fill(DEVELOPERS);
-    await bind.getByRole('button', { name: 'Create' }).click();
-    await expect(bind).toBeHidden();
-    const binding = page.getByRole('row').filter({ hasText: DEVELOPERS });
+    await submitDialog(bind, 'Create');
+    const binding = page.getByTestId('bindings-table').getByRole('row').filter({ hasText: DEVELOPERS });
     await expect(binding).toContainText('developer');
     await expect(binding).toContainText(`${CLUSTER}/${OWN}`);
     await expect(binding).toContainText(PROVIDER);

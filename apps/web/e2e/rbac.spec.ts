@@ -1,5 +1,6 @@
 import { ADMIN, chooseFromMenu, expect, login, logout, test } from './fixtures';
 import { addTags, createUser, firstLogin, selectByTyping, uniq } from './helpers';
+import { expectSettled, openDialog, openSection, submitDialog } from './overlays';
 
 // One story, in order: the admin sets up access, the member uses it, an auditor reads the trail.
 const id = uniq();
@@ -17,23 +18,23 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
     await createUser(page, AUDITOR.username, 'Auditor', AUDITOR.initial);
 
     // Team, with the new user added through the picker.
-    await page.getByRole('navigation').getByRole('link', { name: 'Teams' }).click();
-    await page.getByRole('button', { name: 'Create team' }).click();
-    const teamDialog = page.getByRole('dialog', { name: 'Create team' });
+    await openSection(page, 'Teams');
+    const teamDialog = await openDialog(page, page.getByRole('button', { name: 'Create team' }), 'Create team');
     await teamDialog.getByLabel('Name', { exact: true }).fill(TEAM);
-    await teamDialog.getByRole('button', { name: 'Create' }).click();
+    await submitDialog(teamDialog, 'Create');
     const drawer = page.getByTestId('team-drawer');
+    await expectSettled(drawer);
     await expect(drawer).toContainText(TEAM);
     await selectByTyping(page, drawer.getByRole('combobox'), MEMBER.username);
     await drawer.getByRole('button', { name: 'Add member' }).click();
     await expect(drawer.getByTestId('team-members')).toContainText('成员 <i>member</i>');
     await drawer.getByRole('button', { name: 'Close' }).click();
-    await expect(page.getByRole('row').filter({ hasText: TEAM })).toContainText('1');
+    await expect(drawer).toBeHidden();
+    await expect(page.getByTestId('teams-table').getByRole('row').filter({ hasText: TEAM })).toContainText('1');
 
     // A custom namespace role that reads pods only, built with the rule pickers.
-    await page.getByRole('navigation').getByRole('link', { name: 'Roles', exact: true }).click();
-    await page.getByRole('button', { name: 'Create role' }).click();
-    const roleDialog = page.getByRole('dialog', { name: 'Create role' });
+    await openSection(page, 'Roles');
+    const roleDialog = await openDialog(page, page.getByRole('button', { name: 'Create role' }), 'Create role');
     await roleDialog.getByRole('button', { name: 'Create' }).click();
     await expect(roleDialog.getByText('This field is required.').first()).toBeVisible();
     await roleDialog.getByLabel('Name', { exact: true }).fill(ROLE);
@@ -42,16 +43,15 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
     await addTags(page, roleDialog.getByLabel('Verbs', { exact: true }), ['get', 'list']);
     await addTags(page, roleDialog.getByLabel('API groups', { exact: true }), ['core']);
     await addTags(page, roleDialog.getByLabel('Resources', { exact: true }), ['pods']);
-    await roleDialog.getByRole('button', { name: 'Create' }).click();
-    await expect(roleDialog).toBeHidden();
-    const roleRow = page.getByRole('row').filter({ hasText: ROLE });
+    await submitDialog(roleDialog, 'Create');
+    const roleRow = page.getByTestId('roles-table').getByRole('row').filter({ hasText: ROLE });
     await expect(roleRow).toContainText('Namespace');
     await expect(roleRow).toContainText('Custom');
 
     // Bind it to the team in c1/team-a; the role fixes the scope kind.
-    await page.getByRole('navigation').getByRole('link', { name: 'Role bindings' }).click();
-    await page.getByRole('button', { name: 'Create binding' }).click();
-    const bindDialog = page.getByRole('dialog', { name: 'Create binding' });
+    await openSection(page, 'Role bindings');
+    const createBinding = page.getByRole('button', { name: 'Create binding' });
+    const bindDialog = await openDialog(page, createBinding, 'Create binding');
     await selectByTyping(page, bindDialog.getByRole('combobox', { name: 'Role' }), ROLE);
     await expect(bindDialog).toContainText('is bound in one namespace.');
     await bindDialog.getByLabel('Cluster', { exact: true }).fill('c1');
@@ -59,32 +59,32 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
     // antd hides the radio input itself; its label is what people click.
     await bindDialog.locator('.ant-radio-button-wrapper', { hasText: 'Team' }).click();
     await selectByTyping(page, bindDialog.getByRole('combobox', { name: 'Team' }), id, TEAM);
-    await bindDialog.getByRole('button', { name: 'Create' }).click();
-    await expect(bindDialog).toBeHidden();
-    const bindingRow = page.getByRole('row').filter({ hasText: ROLE });
+    await submitDialog(bindDialog, 'Create');
+    const bindingRow = page.getByTestId('bindings-table').getByRole('row').filter({ hasText: ROLE });
     await expect(bindingRow).toContainText(TEAM);
     await expect(bindingRow).toContainText('c1/team-a');
 
     // A global auditor binding for the last part of the story; global roles ask for no cluster.
-    await page.getByRole('button', { name: 'Create binding' }).click();
+    await openDialog(page, createBinding, 'Create binding');
     await selectByTyping(page, bindDialog.getByRole('combobox', { name: 'Role' }), 'auditor');
     await expect(bindDialog.getByLabel('Cluster', { exact: true })).toHaveCount(0);
     await selectByTyping(page, bindDialog.getByRole('combobox', { name: 'User' }), AUDITOR.username);
-    await bindDialog.getByRole('button', { name: 'Create' }).click();
-    await expect(bindDialog).toBeHidden();
+    await submitDialog(bindDialog, 'Create');
 
     // Binding the same thing twice is refused with the translated stable code.
-    await page.getByRole('button', { name: 'Create binding' }).click();
+    await openDialog(page, createBinding, 'Create binding');
     await selectByTyping(page, bindDialog.getByRole('combobox', { name: 'Role' }), 'auditor');
     await selectByTyping(page, bindDialog.getByRole('combobox', { name: 'User' }), AUDITOR.username);
     await bindDialog.getByRole('button', { name: 'Create' }).click();
     await expect(bindDialog.getByRole('alert')).toContainText('This role binding already exists.');
-    await bindDialog.getByRole('button', { name: 'Cancel' }).click();
+    await submitDialog(bindDialog, 'Cancel');
 
     // The member's effective bindings show the team binding next to the automatic `user` role.
-    await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
-    await page.getByRole('row').filter({ hasText: MEMBER.username }).getByRole('button', { name: 'Bindings' }).click();
+    await openSection(page, 'Users');
+    const memberRow = page.getByTestId('users-table').getByRole('row').filter({ hasText: MEMBER.username });
+    await memberRow.getByRole('button', { name: 'Bindings' }).click();
     const effective = page.getByTestId('user-bindings');
+    await expectSettled(effective);
     await expect(effective.getByRole('row').filter({ hasText: ROLE })).toContainText(TEAM);
     await expect(effective.getByRole('row').filter({ hasText: 'Global' })).toContainText('user');
   });
@@ -99,12 +99,12 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
     for (const hidden of ['Users', 'Teams', 'Role bindings', 'Audit log']) {
       await expect(nav.getByRole('link', { name: hidden, exact: true })).toHaveCount(0);
     }
-    await nav.getByRole('link', { name: 'Roles', exact: true }).click();
-    await expect(page.getByRole('row').filter({ hasText: ROLE })).toBeVisible();
+    await openSection(page, 'Roles');
+    await expect(page.getByTestId('roles-table').getByRole('row').filter({ hasText: ROLE })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Create role' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Clone' })).toHaveCount(0);
 
-    await nav.getByRole('link', { name: 'Check access' }).click();
+    await openSection(page, 'Check access');
     await expect(page.getByLabel('User', { exact: true })).toHaveCount(0);
     await page.getByLabel('Resource', { exact: true }).fill('pods');
     await page.getByLabel('Cluster', { exact: true }).fill('c1');
@@ -124,19 +124,18 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
     // An API token, shown once; it really authenticates as the member.
     await chooseFromMenu(page, page.getByTestId('user-menu'), 'API tokens');
     await expect(page).toHaveURL(/\/settings\/tokens$/);
-    await page.getByRole('button', { name: 'Create token' }).click();
-    const create = page.getByRole('dialog', { name: 'Create token' });
+    const create = await openDialog(page, page.getByRole('button', { name: 'Create token' }), 'Create token');
     await create.getByLabel('Name', { exact: true }).fill('CI deploy');
-    await create.getByRole('button', { name: 'Create' }).click();
+    await submitDialog(create, 'Create');
     const shown = page.getByRole('dialog', { name: 'Token “CI deploy” created' });
+    await expectSettled(shown);
     await expect(shown).toContainText('It is shown only this once');
     const token = await shown.getByTestId('new-token').inputValue();
     expect(token.length).toBeGreaterThan(20);
     const me = await request.get('/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
     expect(me.status()).toBe(200);
     expect((await me.json()).username).toBe(MEMBER.username);
-    await shown.getByRole('button', { name: 'I have copied it' }).click();
-    await expect(shown).toBeHidden();
+    await submitDialog(shown, 'I have copied it');
     const row = page.getByRole('row').filter({ hasText: 'CI deploy' });
     await expect(row).toContainText(token.slice(0, 8));
     // Gone from the page for good: only the prefix remains.
@@ -148,12 +147,11 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
   test('an auditor reads these actions in the audit log and changes nothing', async ({ page }) => {
     test.setTimeout(90_000);
     await firstLogin(page, AUDITOR.username, AUDITOR.initial, AUDITOR.own);
-    const nav = page.getByRole('navigation');
-    await nav.getByRole('link', { name: 'Teams' }).click();
-    await expect(page.getByRole('row').filter({ hasText: TEAM })).toBeVisible();
+    await openSection(page, 'Teams');
+    await expect(page.getByTestId('teams-table').getByRole('row').filter({ hasText: TEAM })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Create team' })).toHaveCount(0);
 
-    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await openSection(page, 'Audit log');
     const table = page.getByTestId('audit-table');
     await page.getByPlaceholder('Actor').fill(ADMIN.username);
     for (const [action, target] of [

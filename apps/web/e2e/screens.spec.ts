@@ -3,6 +3,7 @@ import { E2E_BASE_URL } from './constants';
 import { LDAP_SETTINGS, LDAP_USER, ldapUrl } from './directory';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { fillLdapProviderForm, uniq } from './helpers';
+import { openDialog, submitDialog } from './overlays';
 
 // Review screenshots, not assertions: playwright.config.ts only includes this file with E2E_SCREENSHOTS=1
 // (test-results/screens/*.png). The README's images go to E2E_DOCS_DIR when set:
@@ -83,8 +84,7 @@ test('screens', async ({ page }) => {
   await page.goto('/clusters');
   await expect(page.getByTestId('cluster-health').first()).toBeVisible();
   await page.screenshot(shot('clusters-zh-dark'));
-  await page.getByRole('button', { name: '添加集群' }).click();
-  const drawer = page.getByRole('dialog', { name: '添加集群' });
+  const drawer = await openDialog(page, page.getByRole('button', { name: '添加集群' }), '添加集群');
   await drawer.getByText('kubeconfig', { exact: true }).first().click();
   await drawer.getByRole('textbox', { name: 'kubeconfig' }).fill(info().kubeconfigYaml);
   await drawer.getByRole('button', { name: '预览上下文' }).click();
@@ -102,7 +102,7 @@ test('screens', async ({ page }) => {
   await expect(page.getByRole('link', { name: /Deployment/ })).toBeVisible();
   await page.screenshot(shot('workloads-zh-dark'));
   await page.goto('/admin/providers');
-  await page.getByRole('button', { name: '添加身份提供方' }).click();
+  await openDialog(page, page.getByRole('button', { name: '添加身份提供方' }), '添加身份提供方');
   await page.screenshot(shot('idp-form-zh-dark'));
 
   await page.context().clearCookies();
@@ -125,8 +125,8 @@ async function identityProviderShots(page: Page): Promise<void> {
   await page.goto('/admin/providers');
   // Tall enough for the whole drawer: its body scrolls on its own, so a full-page shot would cut it.
   await page.setViewportSize({ width: 1280, height: 2480 });
-  await page.getByRole('button', { name: 'Add provider' }).click();
-  const drawer = page.getByRole('dialog', { name: 'Add an identity provider' });
+  const addProvider = page.getByRole('button', { name: 'Add provider' });
+  const drawer = await openDialog(page, addProvider, 'Add an identity provider');
   await fillLdapProviderForm(drawer, {
     id: 'corp',
     displayName: 'Corp LDAP',
@@ -138,11 +138,10 @@ async function identityProviderShots(page: Page): Promise<void> {
   });
   await page.mouse.move(0, 0);
   await page.screenshot(docShot('idp-ldap-form'));
-  await drawer.getByRole('button', { name: 'Cancel' }).click();
-  await expect(drawer).toBeHidden();
+  await submitDialog(drawer, 'Cancel');
 
   await page.setViewportSize({ width: 1280, height: 1300 });
-  await page.getByRole('button', { name: 'Add provider' }).click();
+  await openDialog(page, addProvider, 'Add an identity provider');
   await drawer.getByText('OIDC', { exact: true }).click();
   await drawer.getByLabel('Provider ID').fill('sso');
   await drawer.getByLabel('Display name', { exact: true }).fill('Company SSO');
@@ -153,12 +152,11 @@ async function identityProviderShots(page: Page): Promise<void> {
   await scopes.fill('groups');
   await scopes.press('Enter');
   await page.screenshot(docShot('idp-oidc-form'));
-  await drawer.getByRole('button', { name: 'Cancel' }).click();
-  await expect(drawer).toBeHidden();
+  await submitDialog(drawer, 'Cancel');
   await page.setViewportSize({ width: 1280, height: 720 });
 
-  await page.getByRole('row').filter({ hasText: 'Corp LDAP' }).getByRole('button', { name: 'Test', exact: true }).click();
-  const probe = page.getByRole('dialog', { name: 'Test Corp LDAP' });
+  const corp = page.getByRole('row').filter({ hasText: 'Corp LDAP' });
+  const probe = await openDialog(page, corp.getByRole('button', { name: 'Test', exact: true }), 'Test Corp LDAP');
   await probe.getByRole('button', { name: 'Test connection' }).click();
   await expect(probe.getByTestId('idp-test-result')).toContainText('Connected and bound');
   await page.screenshot(docShot('idp-ldap-test-connection'));

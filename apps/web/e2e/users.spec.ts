@@ -1,4 +1,5 @@
 import { ADMIN, expect, login, logout, test } from './fixtures';
+import { expectSettled, openDialog, openSection, submitDialog } from './overlays';
 
 test('an admin creates a user who can sign in but does not see Admin', async ({ page }) => {
   const username = `e2e-${Date.now().toString(36)}`;
@@ -6,11 +7,9 @@ test('an admin creates a user who can sign in but does not see Admin', async ({ 
   const ownPassword = 'my-own-passw0rd-22';
 
   await login(page, ADMIN.username, ADMIN.password);
-  await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+  await openSection(page, 'Users');
   await expect(page).toHaveURL(/\/admin\/users$/);
-  await page.getByRole('button', { name: 'Create user' }).click();
-
-  const dialog = page.getByRole('dialog', { name: 'Create user' });
+  const dialog = await openDialog(page, page.getByRole('button', { name: 'Create user' }), 'Create user');
   // The shared zod schemas validate in the browser, with translated messages.
   await dialog.getByLabel('Username').fill('Not Valid!');
   await dialog.getByLabel('Initial password').fill('short');
@@ -21,10 +20,9 @@ test('an admin creates a user who can sign in but does not see Admin', async ({ 
   await dialog.getByLabel('Username').fill(username);
   await dialog.getByLabel('Display name').fill('<img src=x onerror=alert(1)> 测试');
   await dialog.getByLabel('Initial password').fill(initialPassword);
-  await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(dialog).toBeHidden();
+  await submitDialog(dialog, 'Create');
 
-  const row = page.getByRole('row').filter({ hasText: username });
+  const row = page.getByTestId('users-table').getByRole('row').filter({ hasText: username });
   // Markup in user data is shown as text, never interpreted.
   await expect(row).toContainText('<img src=x onerror=alert(1)> 测试');
   await expect(row).toContainText('Must change password');
@@ -33,12 +31,11 @@ test('an admin creates a user who can sign in but does not see Admin', async ({ 
   await login(page, username, initialPassword);
   // New accounts must pick their own password first.
   const change = page.getByRole('dialog', { name: 'Change password' });
-  await expect(change).toBeVisible();
+  await expectSettled(change);
   await change.getByLabel('Current password').fill(initialPassword);
   await change.getByLabel('New password', { exact: true }).fill(ownPassword);
   await change.getByLabel('Confirm new password').fill(ownPassword);
-  await change.getByRole('button', { name: 'Save' }).click();
-  await expect(change).toBeHidden();
+  await submitDialog(change, 'Save');
 
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Clusters' })).toBeVisible();
