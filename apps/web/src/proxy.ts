@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { COLOR_SCHEME_HINT } from '@/i18n/locales';
 
 /**
  * Per-request CSP nonce. Next.js reads the nonce from the request's CSP header and puts it on its own
@@ -29,6 +30,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
+  // Chromium browsers then send the system's light/dark setting with every later page request, so the server
+  // renders in it (initialTheme) and nothing flashes light before hydration; Critical-CH asks for a retry of the
+  // very first request with it. Other browsers are switched by ThemeModeProvider right after hydration.
+  response.headers.set('accept-ch', COLOR_SCHEME_HINT);
+  response.headers.set('critical-ch', COLOR_SCHEME_HINT);
   return response;
 }
 

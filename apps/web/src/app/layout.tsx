@@ -2,10 +2,10 @@ import { AntdRegistry } from '@ant-design/nextjs-registry';
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
-import { THEME_COOKIE, isTheme } from '@/i18n/locales';
+import { COLOR_SCHEME_HINT, THEME_COOKIE, initialTheme, isTheme } from '@/i18n/locales';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,14 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const themeCookie = (await cookies()).get(THEME_COOKIE)?.value;
-  const theme = isTheme(themeCookie) ? themeCookie : 'light';
+  const theme = initialTheme(themeCookie, (await headers()).get(COLOR_SCHEME_HINT));
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'} data-theme={theme}>
       <body>
         <NextIntlClientProvider>
           {/* Collects antd's CSS-in-JS during SSR so the first paint is already styled (and in the right theme). */}
           <AntdRegistry>
-            <Providers initialTheme={theme}>{children}</Providers>
+            <Providers initialTheme={theme} themeChosen={isTheme(themeCookie)}>{children}</Providers>
           </AntdRegistry>
         </NextIntlClientProvider>
       </body>

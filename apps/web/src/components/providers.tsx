@@ -39,11 +39,19 @@ function AntdConfig({ children }: { children: ReactNode }) {
   );
 }
 
-export function Providers({ initialTheme, children }: { initialTheme: ThemeMode; children: ReactNode }) {
+export function Providers({
+  initialTheme,
+  themeChosen,
+  children,
+}: {
+  initialTheme: ThemeMode;
+  themeChosen: boolean;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <ThemeModeProvider initial={initialTheme}>
+      <ThemeModeProvider initial={initialTheme} chosen={themeChosen}>
         <AntdConfig>{children}</AntdConfig>
       </ThemeModeProvider>
     </QueryClientProvider>

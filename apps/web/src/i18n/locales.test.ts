@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocale, isTheme, localeFromAcceptLanguage } from './locales';
+import { initialTheme, isLocale, isTheme, localeFromAcceptLanguage } from './locales';
 
 describe('locale negotiation', () => {
   it.each([
@@ -22,5 +22,17 @@ describe('locale negotiation', () => {
     expect(isLocale('zh-CN')).toBe(false);
     expect(isTheme('dark')).toBe(true);
     expect(isTheme('<script>')).toBe(false);
+  });
+});
+
+describe('initial theme', () => {
+  it.each([
+    ['an explicit choice wins over the system', 'light', '"dark"', 'light'],
+    ['the system when nothing was chosen', undefined, '"dark"', 'dark'],
+    ['light when the browser sends no hint', undefined, null, 'light'],
+    ['an unknown cookie counts as no choice', '<script>', '"dark"', 'dark'],
+    ['an unknown hint is light', undefined, '"sepia"', 'light'],
+  ] as const)('%s', (_name, cookie, hint, expected) => {
+    expect(initialTheme(cookie, hint)).toBe(expected);
   });
 });

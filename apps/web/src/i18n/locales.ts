@@ -17,6 +17,20 @@ export function isTheme(value: string | undefined): value is ThemeMode {
   return THEMES.some((t) => t === value);
 }
 
+/** The client hint a Chromium browser sends once asked to (Accept-CH): `"dark"` or `"light"`, quoted. */
+export const COLOR_SCHEME_HINT = 'sec-ch-prefers-color-scheme';
+
+/**
+ * The theme for the server render: the user's own choice (cookie) when they made one, else the system's
+ * (client hint), else light. Without a cookie the client keeps following the system after hydration.
+ */
+export function initialTheme(cookie: string | undefined, hint: string | null): ThemeMode {
+  if (isTheme(cookie)) {
+    return cookie;
+  }
+  return hint?.replace(/"/g, '').trim() === 'dark' ? 'dark' : 'light';
+}
+
 /** First supported language from an Accept-Language header, used only until the user picks one. */
 export function localeFromAcceptLanguage(header: string | null): AppLocale {
   if (!header) {

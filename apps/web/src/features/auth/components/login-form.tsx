@@ -14,6 +14,17 @@ import { ThemeToggle } from '@/features/shell/components/theme-toggle';
 import { safeRedirectTarget } from '../api';
 import { oidcStartHref, useLoginProviders, useProviderLogin } from '../providers-api';
 
+/** ORIGIN_MISMATCH details: the configured origin and the one this page was opened at. */
+function originMismatch(error: unknown): { expected: string; got: string } | undefined {
+  if (!isApiError(error, 'ORIGIN_MISMATCH')) {
+    return undefined;
+  }
+  const details = error.details as { expected?: unknown; got?: unknown } | undefined;
+  return typeof details?.expected === 'string' && typeof details.got === 'string'
+    ? { expected: details.expected, got: details.got }
+    : undefined;
+}
+
 function useWaitText(): (seconds: number) => string {
   const t = useTranslations('time');
   return (seconds) =>
@@ -50,6 +61,8 @@ export function LoginForm({ next, errorCode }: { next?: string; errorCode?: stri
         : errorCode
           ? tErrors.has(errorCode as 'fallback') ? tErrors(errorCode as 'fallback') : tErrors('fallback')
           : null;
+  // Which address to use instead is the one thing the user can act on: show both.
+  const origins = originMismatch(error);
 
   return (
     <div className="wh-login">
@@ -73,6 +86,7 @@ export function LoginForm({ next, errorCode }: { next?: string; errorCode?: stri
             type="error"
             showIcon
             title={message}
+            description={origins && t('originMismatch', origins)}
             style={{ marginBottom: 16 }}
             role="alert"
             data-testid="login-error"
