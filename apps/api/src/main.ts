@@ -36,7 +36,8 @@ async function main(): Promise<void> {
 
     const app = await createApp(config, databaseUrl, secretKey);
     const admin = await app.get(BootstrapAdminService).ensureAdmin();
-    if (admin.generatedPassword) {
+    // Under scripts/start.mjs (an IPC channel) the launcher prints one summary with the password instead.
+    if (admin.generatedPassword && !process.send) {
       // Printed once, to the operator's terminal only (not the structured log).
       process.stdout.write(
         `\n  First run: sign in as "admin" with password  ${admin.generatedPassword}\n  You will be asked to change it.\n\n`,
@@ -55,7 +56,17 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     await app.listen(config.PORT, config.HOST);
-    log(`Wheelhouse is running at ${config.publicUrl.origin}`);
+    if (process.send) {
+      process.send({
+        type: 'ready',
+        url: config.publicUrl.origin,
+        dataDir: config.dataDir,
+        adminCreated: admin.created,
+        adminPassword: admin.generatedPassword,
+      });
+    } else {
+      log(`Wheelhouse is running at ${config.publicUrl.origin}`);
+    }
   } catch (err) {
     await stopDatabase();
     throw err;
