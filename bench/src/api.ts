@@ -86,6 +86,9 @@ export async function startApi(
       LOG_LEVEL: 'warn',
       // The bench decides when informers start and stop; the periodic health probe would only add noise.
       INFORMER_GRACE_SECONDS: '3600',
+      // S6–S8 open hundreds of viewer sockets with one admin session: the per-session/user caps are not under test.
+      STREAM_SOCKETS_PER_SESSION: '100000',
+      STREAM_SOCKETS_PER_USER: '100000',
       CLUSTER_HEALTH_INTERVAL_SECONDS: '0',
       API_DOCS: 'false',
     },

@@ -17,7 +17,11 @@ export type WatchRequest = z.infer<typeof WatchRequestSchema>;
 export type DeltaType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export type StreamState = 'live' | 'reconnecting' | 'ended';
 
-export type WatchAck = { ok: true; channel: string } | { ok: false; code: ErrorCode; message: string };
+/**
+ * `namespaces`: the namespaces an all-namespaces view is limited to for this user (as a list's `namespaces`);
+ * null when it is not limited.
+ */
+export type WatchAck = { ok: true; channel: string; namespaces: string[] | null } | { ok: false; code: ErrorCode; message: string };
 
 export interface ServerToClientEvents {
   /** Full state of a channel for this subscriber (at subscribe time, and after its permissions change). */
@@ -26,9 +30,11 @@ export interface ServerToClientEvents {
   deltas: (p: { channel: string; events: { type: DeltaType; object: unknown }[]; resourceVersion: string }) => void;
   /** `reconnecting` while the upstream watch is broken (data may be stale since `since`); `ended` when revoked. */
   status: (p: { channel: string; state: StreamState; since: string | null; code?: ErrorCode }) => void;
+  /** Sent just before the server closes this socket (e.g. RATE_LIMITED: far more messages than allowed). */
+  closing: (p: { code: ErrorCode; message: string }) => void;
 }
 
 export interface ClientToServerEvents {
   watch: (req: WatchRequest, ack: (r: WatchAck) => void) => void;
-  unwatch: (p: { channel: string }, ack: (r: { ok: boolean }) => void) => void;
+  unwatch: (p: { channel: string }, ack: (r: { ok: boolean; code?: ErrorCode }) => void) => void;
 }

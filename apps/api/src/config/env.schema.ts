@@ -41,6 +41,16 @@ export const EnvSchema = z
     STREAM_REAUTH_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
     /** Kubernetes events are kept this many days in PostgreSQL (the apiserver keeps one hour); 0 turns recording off. */
     EVENTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    /** Live views one socket may hold (each can be an upstream watch); one tab rarely needs more than a few. */
+    STREAM_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(100),
+    /** Open sockets per session (one per tab) and per user (every session), per API instance. */
+    STREAM_SOCKETS_PER_SESSION: z.coerce.number().int().min(1).default(20),
+    STREAM_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(50),
+    /** Socket messages per second per socket, plus a burst allowance per 10 s; over it: RATE_LIMITED. */
+    STREAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(20),
+    STREAM_MESSAGE_BURST: z.coerce.number().int().min(0).default(100),
+    /** More messages than this within one second close the socket. */
+    STREAM_MESSAGE_HARD_LIMIT: z.coerce.number().int().min(1).default(200),
     /** LDAP group memberships are re-read this often (minutes); 0 turns the schedule off. */
     LDAP_SYNC_MINUTES: z.coerce.number().int().min(0).default(60),
     /** How long a shared informer outlives its last viewer. */

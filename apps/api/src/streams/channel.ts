@@ -51,8 +51,17 @@ export class Channel {
     return this.subscribers.size;
   }
 
+  /**
+   * A second add for the same socket (a duplicate watch) keeps the first subscription and its lease, with the new
+   * filter and a fresh sync; removing it first would close the channel when it was the only subscriber.
+   */
   add(socket: Socket, allowed: NamespaceFilter, release: () => void): void {
-    this.remove(socket.id);
+    const existing = this.subscribers.get(socket.id);
+    if (existing) {
+      release();
+      this.refilter(existing, allowed);
+      return;
+    }
     this.subscribers.set(socket.id, { socket, allowed, release });
     if (!allowed) void socket.join(this.room);
     this.sync(socket, allowed);
@@ -63,6 +72,10 @@ export class Channel {
   reauthorize(socketId: string, allowed: NamespaceFilter): void {
     const sub = this.subscribers.get(socketId);
     if (!sub || sameFilter(sub.allowed, allowed)) return;
+    this.refilter(sub, allowed);
+  }
+
+  private refilter(sub: Subscriber, allowed: NamespaceFilter): void {
     sub.allowed = allowed;
     if (allowed) void sub.socket.leave(this.room);
     else void sub.socket.join(this.room);
