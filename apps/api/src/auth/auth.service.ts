@@ -27,7 +27,7 @@ export class AuthService {
   ) {}
 
   async login(input: LoginRequest, meta: RequestMeta): Promise<{ user: User; token: string }> {
-    await this.throttle.assertAllowed(meta.ip, input.username);
+    const attempt = await this.throttle.begin(meta.ip, input.username);
     const user = await this.users.findByUsername(input.username);
     // Always run one argon2 verification, whatever the outcome, so timing does not reveal which check failed.
     const passwordOk = await this.hasher.verify(user?.origin === 'local' ? user.passwordHash : null, input.password);
@@ -42,7 +42,7 @@ export class AuthService {
         request: meta,
         details: { reason },
       });
-      await this.throttle.recordFailure(meta.ip, input.username);
+      await attempt.failed();
       throw invalidCredentials();
     }
     const { token } = await this.tx.run(async (tx) => {
@@ -54,7 +54,7 @@ export class AuthService {
       );
       return session;
     });
-    await this.throttle.reset(input.username);
+    await attempt.succeeded();
     return { user, token };
   }
 

@@ -5,12 +5,10 @@ import { LoginFailureRepository } from './login-failure.repository.js';
 import { SessionRepository } from './session.repository.js';
 
 const SWEEP_INTERVAL_MS = 60 * 60_000;
-/** Far beyond any throttle window: older failure counters can no longer limit anything. */
-const FAILURE_RETENTION_MS = 24 * 60 * 60_000;
 
 /**
  * Expired sessions and API tokens are refused (and deleted) when presented, but the ones never presented again
- * stayed forever, as did old login-failure counters: an hourly sweep keeps those tables from growing without bound.
+ * stayed forever, as did expired sign-in throttle rows: an hourly sweep keeps those tables from growing without bound.
  */
 @Injectable()
 export class CredentialJanitor implements OnApplicationBootstrap, OnModuleDestroy {
@@ -35,7 +33,8 @@ export class CredentialJanitor implements OnApplicationBootstrap, OnModuleDestro
     const [sessions, tokens, failures] = await Promise.all([
       this.sessions.deleteExpired(now),
       this.tokens.deleteAllExpired(now),
-      this.failures.deleteOlderThan(new Date(now.getTime() - FAILURE_RETENTION_MS)),
+      // An expired throttle row counts for nothing (the limiter ignores and replaces it).
+      this.failures.deleteExpired(now),
     ]);
     return { sessions: sessions.count, tokens: tokens.count, failures: failures.count };
   }

@@ -26,7 +26,9 @@ export const EnvSchema = z
     WHEELHOUSE_SECRET_KEY: z.string().optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
-    LOGIN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(10),
+    /** Failed sign-ins of one account from one source answered at once; each further one doubles the wait. */
+    LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(10),
     /** Number of reverse proxies in front of the API whose X-Forwarded-For may be trusted. */

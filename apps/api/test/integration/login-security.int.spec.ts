@@ -41,51 +41,118 @@ describe('login brute-force protection and user enumeration', () => {
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('AUTH_INVALID_CREDENTIALS');
   });
+});
 
-  it('10 wrong passwords for one account from one IP → 429 with Retry-After, then even the right password is refused', async () => {
-    const admin = await loginAs(t, 'admin', ADMIN_PASSWORD);
-    await createUser(t, admin, 'victim');
+/** Sign-in throttle: per (account, source) pair with growing delays, per source over all accounts. */
+let th: TestApp;
+const FREE = 3;
+function from(app: TestApp, ip: string, username: string, password: string) {
+  return request(app.server).post('/api/auth/login').set('Origin', ORIGIN).set('X-Forwarded-For', ip).send({ username, password });
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('sign-in throttle without lockout', () => {
+  beforeAll(async () => {
+    th = await startTestApp({ TRUST_PROXY_HOPS: '1', LOGIN_FREE_FAILURES: String(FREE) });
+  });
+  afterAll(async () => th.close());
+
+  it(`${FREE} failures of admin from source A → 401; the next attempt → 429 with Retry-After, even with the right password; admin from source B signs in at once`, async () => {
+    const a = fromIp();
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<ReturnType<typeof browser>['post']>> | undefined;
-    for (let i = 0; i < 10; i++) {
-      last = await browser(t).post('/api/auth/login', { username: 'victim', password: `guess-${i}-xxxxx` });
-      statuses.push(last.status);
-    }
-    expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
-    expect(statuses[9]).toBe(429);
-    expect(last!.body.code).toBe('AUTH_RATE_LIMITED');
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    const right = await browser(t).post('/api/auth/login', { username: 'victim', password: 'victim-password-1' });
-    expect(right.status).toBe(429);
-    // The limiter counts unknown names the same way, so it reveals nothing either.
-    for (let i = 0; i < 10; i++) await browser(t).post('/api/auth/login', { username: 'ghost', password: `guess-${i}-xxxxx` });
-    expect((await browser(t).post('/api/auth/login', { username: 'ghost', password: 'x-x-x-x-x-x' })).status).toBe(429);
+    for (let i = 0; i < FREE; i++) statuses.push((await from(th, a, 'admin', `guess-${i}-xxxxx`)).status);
+    expect(statuses).toEqual(Array(FREE).fill(401));
+    const limited = await from(th, a, 'admin', 'guess-next-xxxxx');
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('AUTH_RATE_LIMITED');
+    expect(limited.headers['retry-after']).toBe('1');
+    expect((await from(th, a, 'admin', ADMIN_PASSWORD)).status).toBe(429);
+    const b = await from(th, fromIp(), 'admin', ADMIN_PASSWORD);
+    expect(b.status).toBe(200);
+    // Unknown names are throttled exactly like known ones, so the throttle reveals nothing either.
+    for (let i = 0; i < FREE; i++) expect((await from(th, a, 'ghost', `guess-${i}-xxxxx`)).status).toBe(401);
+    const ghost = await from(th, a, 'ghost', 'guess-next-xxxxx');
+    expect(ghost.status).toBe(429);
+    expect(ghost.headers['retry-after']).toBe('1');
   });
 
-  it('limits one IP spraying many accounts (per-IP counter)', async () => {
+  it('each further failure doubles the wait (Retry-After 1, 2, 4), and waiting Retry-After is enough', async () => {
+    const ip = fromIp();
+    for (let i = 0; i < FREE; i++) await from(th, ip, 'admin', `guess-${i}-xxxxx`);
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const refused = await from(th, ip, 'admin', 'guess-early-xxxx');
+      expect(refused.status).toBe(429);
+      waits.push(Number(refused.headers['retry-after']));
+      if (round === 2) break;
+      await sleep(waits[round]! * 1000 + 20);
+      expect((await from(th, ip, 'admin', `guess-late-${round}-xx`)).status).toBe(401);
+    }
+    expect(waits).toEqual([1, 2, 4]);
+    expect((await from(th, fromIp(), 'admin', ADMIN_PASSWORD)).status).toBe(200);
+  });
+
+  it('a successful sign-in resets the pair: its free failures start again', async () => {
+    await createUser(th, await loginAs(th, 'admin', ADMIN_PASSWORD), 'forgetful');
+    const ip = fromIp();
+    const wrong = async () => (await from(th, ip, 'forgetful', 'wrong-password-x')).status;
+    expect([await wrong(), await wrong()]).toEqual([401, 401]);
+    expect((await from(th, ip, 'forgetful', 'forgetful-password-1')).status).toBe(200);
+    // Without the reset the third failure would open a delay and the fourth attempt would be refused at once.
+    expect([await wrong(), await wrong(), await wrong()]).toEqual([401, 401, 401]);
+    expect(await wrong()).toBe(429);
+  });
+
+  it('parallel attempts of one pair cannot slip past the delay', async () => {
+    const ip = fromIp();
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => from(th, ip, 'admin', `parallel-${i}-xxxx`)));
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(FREE);
+  });
+
+  it('LOGIN_MAX_FAILURES_PER_IP failures over any accounts → 401, the next attempt from that source → 429; other sources are not affected', async () => {
     const sprayer = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '5', TRUST_PROXY_HOPS: '1' });
     try {
       const ip = fromIp();
       const codes: number[] = [];
-      for (let i = 0; i < 6; i++) {
-        const res = await request(sprayer.server).post('/api/auth/login').set('Origin', ORIGIN).set('X-Forwarded-For', ip).send({ username: `user-${i}`, password: 'password-guess' });
-        codes.push(res.status);
-      }
-      expect(codes).toEqual([401, 401, 401, 401, 429, 429]);
-      const other = await request(sprayer.server).post('/api/auth/login').set('Origin', ORIGIN).set('X-Forwarded-For', fromIp()).send({ username: 'admin', password: ADMIN_PASSWORD });
-      expect(other.status).toBe(200);
+      for (let i = 0; i < 6; i++) codes.push((await from(sprayer, ip, `user-${i}`, 'password-guess')).status);
+      expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+      const capped = await from(sprayer, ip, 'admin', ADMIN_PASSWORD);
+      expect(capped.status).toBe(429);
+      expect(Number(capped.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await from(sprayer, fromIp(), 'admin', ADMIN_PASSWORD)).status).toBe(200);
     } finally {
       await sprayer.close();
     }
   });
 
-  it('a successful login clears the account counter', async () => {
-    const admin = await loginAs(t, 'admin', ADMIN_PASSWORD);
-    await createUser(t, admin, 'forgetful');
-    for (let i = 0; i < 5; i++) await browser(t).post('/api/auth/login', { username: 'forgetful', password: `wrong-${i}-xxxxxx` });
-    await loginAs(t, 'forgetful', 'forgetful-password-1');
-    const rows = await query(t.db.url, `SELECT 1 FROM login_failures WHERE key = 'user:forgetful'`);
-    expect(rows).toHaveLength(0);
+  it('successes do not use up the per-source allowance', async () => {
+    const office = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '2', TRUST_PROXY_HOPS: '1' });
+    try {
+      const ip = fromIp();
+      for (let i = 0; i < 4; i++) expect((await from(office, ip, 'admin', ADMIN_PASSWORD)).status).toBe(200);
+      expect((await from(office, ip, 'nobody', 'password-guess')).status).toBe(401);
+      expect((await from(office, ip, 'nobody-else', 'password-guess')).status).toBe(401);
+      expect((await from(office, ip, 'admin', ADMIN_PASSWORD)).status).toBe(429);
+    } finally {
+      await office.close();
+    }
+  });
+
+  it('two API instances on one database share the numbers', async () => {
+    const second = await startTestApp({ TRUST_PROXY_HOPS: '1', LOGIN_FREE_FAILURES: String(FREE) }, th.db);
+    try {
+      const ip = fromIp();
+      for (let i = 0; i < FREE; i++) expect((await from(i % 2 ? second : th, ip, 'admin', `guess-${i}-xxxxx`)).status).toBe(401);
+      const refused = await from(second, ip, 'admin', ADMIN_PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('AUTH_RATE_LIMITED');
+      expect((await from(th, ip, 'admin', ADMIN_PASSWORD)).status).toBe(429);
+    } finally {
+      await second.close();
+    }
   });
 });
 

@@ -60,11 +60,11 @@ describe('schema.prisma and the hand-written migrations agree (offline drift gua
     const session = await prisma.session.create({
       data: { tokenHash: 'h', userId: user.id, idleExpiresAt: new Date(), expiresAt: new Date() },
     });
-    await prisma.loginFailure.create({ data: { key: 'ip:x', windowStart: new Date(), count: 1 } });
+    await prisma.loginLimit.create({ data: { key: 'source:x', points: 1, expire: new Date() } });
     const event = await prisma.auditEvent.create({ data: { action: 'test', result: 'success', details: { a: 1 } } });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).displayName).toBe('测试');
     expect((await prisma.session.findUniqueOrThrow({ where: { id: session.id } })).tokenHash).toBe('h');
-    expect((await prisma.loginFailure.findUniqueOrThrow({ where: { key: 'ip:x' } })).count).toBe(1);
+    expect((await prisma.loginLimit.findUniqueOrThrow({ where: { key: 'source:x' } })).points).toBe(1);
     expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).details).toEqual({ a: 1 });
   });
 

@@ -86,7 +86,7 @@ describe('credential janitor', () => {
     const session = `INSERT INTO sessions (id, token_hash, user_id, idle_expires_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, $4)`;
     await query(t.db.url, session, ['janitor-absolute', admin, new Date(Date.now() + 60_000), new Date(Date.now() - 1_000)]);
     await query(t.db.url, session, ['janitor-idle', admin, new Date(Date.now() - 1_000), new Date(Date.now() + 60_000)]);
-    await query(t.db.url, `INSERT INTO login_failures (key, window_start, count) VALUES ('janitor-old', now() - interval '2 days', 3), ('janitor-new', now(), 3)`);
+    await query(t.db.url, `INSERT INTO login_limits (key, points, expire) VALUES ('janitor-old', 3, now() - interval '1 second'), ('janitor-new', 3, now() + interval '1 hour')`);
 
     const swept = await t.app.get(CredentialJanitor).sweep();
     expect(swept.tokens).toBeGreaterThanOrEqual(1);
@@ -97,7 +97,7 @@ describe('credential janitor', () => {
     const hashes = (await query<{ token_hash: string }>(t.db.url, 'SELECT token_hash FROM sessions')).map((r) => r.token_hash);
     expect(hashes.filter((h) => h.startsWith('janitor-'))).toEqual([]);
     expect((await sweeper.get('/api/auth/me')).status).toBe(200); // the live session survived
-    const keys = (await query<{ key: string }>(t.db.url, `SELECT key FROM login_failures WHERE key LIKE 'janitor-%'`)).map((r) => r.key);
+    const keys = (await query<{ key: string }>(t.db.url, `SELECT key FROM login_limits WHERE key LIKE 'janitor-%'`)).map((r) => r.key);
     expect(keys).toEqual(['janitor-new']);
   });
 });

@@ -30,26 +30,27 @@ export class LdapLoginService {
 
   async login(providerId: string, input: LoginRequest, meta: RequestMeta): Promise<{ user: User; token: string }> {
     const account = `${providerId}:${input.username}`;
-    await this.throttle.assertAllowed(meta.ip, account);
     const { directory } = await this.idps.ldap(providerId);
+    const attempt = await this.throttle.begin(meta.ip, account);
     let found;
     try {
       found = await directory.authenticate(input.username, input.password);
     } catch (err) {
       const message = err instanceof DirectoryError ? `${err.step}: ${err.message}` : (err as Error).message;
       this.logger.warn(`LDAP provider ${providerId} failed: ${message}`);
+      await attempt.abandoned();
       await this.audit.record({ action: 'auth.login', target: { type: 'user', name: input.username }, result: 'error', status: 503, request: meta, details: { provider: providerId, error: message.slice(0, 300) } });
       throw new AppError('IDP_UNAVAILABLE', 'The directory cannot be reached right now; try again or sign in another way');
     }
     const user = found ? await this.external.signIn(providerId, 'ldap', { subject: found.dn, username: found.username, displayName: found.displayName, email: found.email, groups: found.groups }, meta) : null;
     if (!user) {
       await this.audit.record({ action: 'auth.login', target: { type: 'user', name: input.username }, result: 'failure', status: 401, request: meta, details: { provider: providerId } });
-      await this.throttle.recordFailure(meta.ip, account);
+      await attempt.failed();
       throw invalidCredentials();
     }
     const { token } = await this.sessions.create(user.id, meta);
     await this.audit.record({ actor: { id: user.id, username: user.username }, action: 'auth.login', target: { type: 'user', id: user.id, name: user.username }, result: 'success', status: 200, request: meta, details: { provider: providerId } });
-    await this.throttle.reset(account);
+    await attempt.succeeded();
     return { user, token };
   }
 }
