@@ -23,11 +23,12 @@ export class SocketLimits {
   private readonly messages: BurstyRateLimiter;
   /** Every message within one second is counted here (accepted or not): past the hard limit the socket goes. */
   private readonly perSecond: RateLimiterMemory;
+  private readonly burst: RateLimiterMemory;
 
   constructor(private readonly limits: Limits) {
     this.perSecond = new RateLimiterMemory({ keyPrefix: 'ws-rate', points: limits.STREAM_MESSAGES_PER_SECOND, duration: 1 });
-    const burst = new RateLimiterMemory({ keyPrefix: 'ws-burst', points: limits.STREAM_MESSAGE_BURST, duration: 10 });
-    this.messages = new BurstyRateLimiter(this.perSecond, burst);
+    this.burst = new RateLimiterMemory({ keyPrefix: 'ws-burst', points: limits.STREAM_MESSAGE_BURST, duration: 10 });
+    this.messages = new BurstyRateLimiter(this.perSecond, this.burst);
   }
 
   /**
@@ -62,8 +63,10 @@ export class SocketLimits {
     }
   }
 
+  /** A closed socket's counters go at once rather than when their windows expire. */
   forget(socketId: string): void {
     void this.perSecond.delete(socketId);
+    void this.burst.delete(socketId);
   }
 }
 

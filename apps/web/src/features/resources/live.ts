@@ -64,12 +64,17 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
       setLive({ state: p.state, since: p.since, code: p.code });
       if (p.state === 'live') refresh();
     };
-    const onDisconnect = () => setLive((s) => ({ state: 'reconnecting', since: s.since ?? new Date().toISOString() }));
+    // A refusal (rate or connection limit) is final for this socket: it is shown, not replaced by "reconnecting".
+    const onDisconnect = () => setLive((s) => (s.state === 'error' ? s : { state: 'reconnecting', since: s.since ?? new Date().toISOString() }));
+    const onClosing = (p: { code: string }) => setLive({ state: 'error', since: null, code: p.code });
+    const onConnectError = (err: Error) => err.message === 'SOCKET_LIMIT' && setLive({ state: 'error', since: null, code: err.message });
 
     socket.on('sync', onSync);
     socket.on('deltas', onDeltas);
     socket.on('status', onStatus);
     socket.on('disconnect', onDisconnect);
+    socket.on('closing', onClosing);
+    socket.on('connect_error', onConnectError);
     socket.io.on('error', onDisconnect);
     // Also fires after every reconnect: subscriptions do not survive a new connection.
     socket.on('connect', subscribe);
@@ -82,6 +87,8 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
       socket.off('deltas', onDeltas);
       socket.off('status', onStatus);
       socket.off('disconnect', onDisconnect);
+      socket.off('closing', onClosing);
+      socket.off('connect_error', onConnectError);
       socket.io.off('error', onDisconnect);
       socket.off('connect', subscribe);
       if (channel) socket.emit('unwatch', { channel }, () => undefined);

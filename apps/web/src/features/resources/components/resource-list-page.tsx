@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Input, Space, Table, Typography, type TableC
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { ApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
 import { age, columnsFor, pick, text, type K8sObject } from '../columns';
@@ -114,7 +115,14 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
         <Alert type="info" showIcon title={t('restricted', { namespaces: list.data.namespaces.join(', ') })} style={{ marginBottom: 16 }} />
       )}
       {live.state === 'error' && live.code && (
-        <Alert type="warning" showIcon title={t('liveUnavailable')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('liveUnavailable')}
+          // Why, in the error code's words (e.g. SOCKET_LIMIT: close some tabs and reload).
+          description={isKnownErrorCode(live.code) ? errorMessage(new ApiError(0, live.code)) : undefined}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
       <Table<K8sObject>
