@@ -99,7 +99,7 @@ export class StreamsGateway implements OnApplicationBootstrap, OnModuleDestroy {
 
   private onConnection(socket: WSocket): void {
     void socket.join(`user:${socket.data.principal.user.id}`);
-    socket.use((packet, next) => void this.rateLimit(socket, packet, next));
+    socket.use((packet, next) => void this.rateLimit(socket, packet, next).catch(() => socket.disconnect(true)));
     socket.on('watch', (req, ack) => {
       if (typeof ack !== 'function') return;
       void this.subscribe(socket, req).then(ack, (err: unknown) => ack(failure(err)));
