@@ -37,9 +37,9 @@ export class ResourceReader {
       const namespaces = await this.access.allowedNamespaces(by, t, 'list');
       if (namespaces !== 'all') allowed = new Set(namespaces);
     }
-    if (allowed && allowed.size === 0) {
-      return { items: [], total: 0, continue: null, resourceVersion: '', stale: null, namespaces: [] };
-    }
+    // No namespace at all for this kind: one clear "no permission" state (as the live watch answers), not an
+    // empty list that reads as "no objects".
+    if (allowed && allowed.size === 0) throw new AppError('FORBIDDEN', `Not allowed to list ${t.ref.resource} in any namespace of ${t.access.id}`);
     const { informer, release } = await this.informerFor(t, q.namespace ?? null);
     try {
       const namespace = t.ref.namespaced && q.namespace ? q.namespace : undefined;

@@ -209,11 +209,14 @@ describe('an all-namespaces watch by a namespace-limited user', () => {
     expect(ack).toMatchObject({ ok: true, namespaces: [NS_A] });
   });
 
-  it('with no namespace for the kind is refused with FORBIDDEN', async () => {
+  it('with no namespace for the kind is refused with FORBIDDEN, as the list is', async () => {
     const name = `sl-view-${suffix}`;
     const viewer = await createUser(t, admin, name);
     // viewer reads configmaps in NS_A but no secrets anywhere.
     await bind(admin, role('viewer'), { kind: 'user', id: await userId(admin, name) }, { kind: 'namespace', cluster: 'c1', namespace: NS_A });
+    const secrets = await viewer.get('/api/clusters/c1/resources/core/v1/secrets');
+    expect(secrets.status).toBe(403);
+    expect(secrets.body.code).toBe('FORBIDDEN');
     const s = await open(t, await cookieOf(viewer));
     expect(await watch(s, view('secrets'))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await watch(s, view('configmaps'))).toMatchObject({ ok: true, namespaces: [NS_A] });
