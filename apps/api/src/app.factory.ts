@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import { assignRequestId } from './common/logging/pino-options.js';
@@ -15,10 +16,10 @@ import { mountWebProxy } from './web-proxy/web-proxy.js';
 
 export const BODY_LIMIT = '1mb';
 
-/** Builds the HTTP application exactly as production runs it; tests use the same function. */
-export async function createApp(config: AppConfig, databaseUrl: string, secretKey: Buffer): Promise<INestApplication> {
+/** Builds the HTTP application exactly as production runs it; tests use the same function (`logStream`: read the logs). */
+export async function createApp(config: AppConfig, databaseUrl: string, secretKey: Buffer, logStream?: DestinationStream): Promise<INestApplication> {
   const httpsOptions = config.TLS_CERT_FILE && config.TLS_KEY_FILE ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } : undefined;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, secretKey), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, secretKey, logStream), {
     bodyParser: false,
     bufferLogs: true,
     httpsOptions,

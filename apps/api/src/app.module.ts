@@ -1,6 +1,7 @@
 import { Module, StandardSchemaValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AppErrorFilter } from './common/errors/app-error.filter.js';
@@ -22,12 +23,12 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, secretKey: Buffer): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, secretKey: Buffer, logStream?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, secretKey),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, logStream) }),
         DatabaseModule.forRoot(databaseUrl),
         AuditModule,
         RbacModule,

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
@@ -23,7 +24,7 @@ export interface TestApp {
 }
 
 /** The real application on its own cloned database, with the bootstrap admin created. */
-export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase, logStream?: DestinationStream): Promise<TestApp> {
   // Several instances of the API may share one database (multi-instance tests); only its creator drops it.
   const db = shared ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'wheelhouse-app-'));
@@ -37,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
     CLUSTER_HEALTH_INTERVAL_SECONDS: '0',
     ...env,
   });
-  const app = await createApp(config, db.url, randomBytes(32));
+  const app = await createApp(config, db.url, randomBytes(32), logStream);
   await app.init();
   await app.get(BootstrapAdminService).ensureAdmin();
   return {

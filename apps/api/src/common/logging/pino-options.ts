@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/env.schema.js';
+import { redactCredentials, redactUrl } from './redact-credentials.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -18,9 +20,11 @@ export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: Se
   return id;
 }
 
-export function pinoHttpOptions(config: AppConfig): Options {
+/** `stream`: where the lines go (default stdout); tests pass one they read. */
+export function pinoHttpOptions(config: AppConfig, stream?: DestinationStream): Options {
   return {
     level: config.LOG_LEVEL,
+    ...(stream ? { stream } : {}),
     genReqId: assignRequestId,
     // Credentials never reach the logs; bodies are not logged at all.
     redact: {
@@ -28,7 +32,13 @@ export function pinoHttpOptions(config: AppConfig): Options {
       censor: '[redacted]',
     },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+    },
+    // Messages from the rest of the API (e.g. a proxy error quoting an upstream URL) get the same treatment.
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg: unknown) => (typeof arg === 'string' ? redactCredentials(arg) : arg)) as Parameters<typeof method>);
+      },
     },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
   };
