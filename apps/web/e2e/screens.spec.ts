@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { E2E_BASE_URL } from './constants';
+import { E2E_BASE_URL, E2E_PORT, OTHER_HOST } from './constants';
 import { LDAP_SETTINGS, LDAP_USER, ldapUrl } from './directory';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { fillLdapProviderForm, uniq } from './helpers';
@@ -118,6 +118,29 @@ test('screens', async ({ page }) => {
   await page.getByLabel('Username').fill(LDAP_USER.username);
   await page.getByLabel('Password').fill(LDAP_USER.password);
   await page.screenshot(docShot('login-ldap'));
+});
+
+/** The login page as a first visit meets it: light and dark system setting, English and Chinese. */
+test('login screens', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const lang of ['en', 'zh'] as const) {
+      await page.context().clearCookies();
+      await page.context().addCookies([{ name: 'wh-locale', value: lang, url: E2E_BASE_URL }]);
+      await page.goto('/login');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
+      await expect(page.getByRole('button', { name: lang === 'zh' ? /^登\s*录$/ : 'Sign in' })).toBeVisible();
+      await page.screenshot({ ...shot(`login-${lang}-${colorScheme}`), animations: 'disabled' });
+    }
+  }
+  // Opened at an address that is not PUBLIC_URL: the sign-in says which one to use.
+  await page.context().clearCookies();
+  await page.goto(`http://${OTHER_HOST}:${E2E_PORT}/login`);
+  await page.getByLabel('Username').fill(ADMIN.username);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('login-error')).toContainText('PUBLIC_URL');
+  await page.screenshot({ ...shot('login-origin-mismatch'), animations: 'disabled' });
 });
 
 /** README: the admin form for OpenLDAP and OIDC (README sample values), and "Test" against the run's slapd. */
