@@ -5,16 +5,23 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/env.schema.js';
 import { assignRequestId } from './common/logging/pino-options.js';
+import { assertJsonWithin } from './common/parsing/complexity.js';
 import { mountKubeProxy } from './proxy/mount-kube-proxy.js';
 import { mountWebProxy } from './web-proxy/web-proxy.js';
 
 export const BODY_LIMIT = '1mb';
+
+/** body-parser admits only UTF-8/16/32 JSON; the pre-scan reads the same characters JSON.parse will. */
+function decodeBody(buf: Buffer, encoding: string): string {
+  return encoding === 'utf-8' ? buf.toString('utf8') : new TextDecoder(encoding).decode(buf);
+}
 
 /** Builds the HTTP application exactly as production runs it; tests use the same function (`logStream`: read the logs). */
 export async function createApp(config: AppConfig, databaseUrl: string, secretKey: Buffer, logStream?: DestinationStream): Promise<INestApplication> {
@@ -51,8 +58,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, secretKe
     }),
   );
   app.use(cookieParser());
-  // JSON only: urlencoded/multipart bodies are what cross-site forms send, so they are never parsed.
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  // JSON only: urlencoded/multipart bodies are what cross-site forms send, so they are never parsed. Nesting is
+  // bounded before JSON.parse, so no route ever walks a pathologically deep body.
+  // (express.json directly, as useBodyParser does: Nest's typing leaves out `verify`.)
+  app.use(express.json({ limit: BODY_LIMIT, verify: (_req, _res, buf, encoding) => assertJsonWithin(decodeBody(buf, encoding)) }));
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'healthz', method: RequestMethod.GET },

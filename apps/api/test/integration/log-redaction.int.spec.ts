@@ -27,7 +27,7 @@ describe('credentials never reach the request log', () => {
   it('a console token in the query (refused) is logged as [redacted]', async () => {
     const res = await request(t.server).get(`/api/auth/me?access_token=${TOKEN}`).set('Origin', ORIGIN);
     expect(res.status).toBe(401);
-    const line = await logLineOf(res.headers['x-request-id']);
+    const line = await logLineOf(String(res.headers['x-request-id']));
     expect(line).not.toContain('S3cretTokenValue');
     expect(line).toContain('access_token=[redacted]');
   });
@@ -35,7 +35,7 @@ describe('credentials never reach the request log', () => {
   it('credential-named parameters (any case, percent-encoded names) and tokens in the path are redacted; other parameters stay', async () => {
     const url = `/api/tokens/${TOKEN}/x?Token=tok-value-1&id_token=idt-value-2&code=code-value-3&pass%77ord=pw-value-4&secret=sec-value-5&q=${encodeURIComponent(TOKEN)}&keep=visible-value`;
     const res = await request(t.server).get(url).set('Origin', ORIGIN);
-    const line = await logLineOf(res.headers['x-request-id']);
+    const line = await logLineOf(String(res.headers['x-request-id']));
     for (const secret of ['S3cretTokenValue', 'tok-value-1', 'idt-value-2', 'code-value-3', 'pw-value-4', 'sec-value-5']) expect(line).not.toContain(secret);
     expect(line).toContain('/api/tokens/[redacted]/x?');
     expect(line).toContain('code=[redacted]');
@@ -45,7 +45,7 @@ describe('credentials never reach the request log', () => {
 
   it('an OIDC callback code is redacted', async () => {
     const res = await request(t.server).get('/api/auth/oidc/nobody/callback?code=oidc-code-secret&state=abc').set('Origin', ORIGIN);
-    const line = await logLineOf(res.headers['x-request-id']);
+    const line = await logLineOf(String(res.headers['x-request-id']));
     expect(line).not.toContain('oidc-code-secret');
     expect(line).toContain('code=[redacted]');
   });

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { AppError } from '../../common/errors/app-error.js';
+import { assertYamlWithin } from '../../common/parsing/complexity.js';
 
 /**
  * An uploaded kubeconfig is never loaded as-is: `exec` and `auth-provider` entries run programs or fetch tokens
@@ -25,6 +26,8 @@ const KEPT_USER_KEYS = new Set(['token', 'client-certificate-data', 'client-key-
 type Named = { name?: unknown; cluster?: unknown; user?: unknown; context?: unknown };
 
 export function sanitizeKubeconfig(text: string): { contexts: SanitizedContext[]; currentContext: string | null } {
+  // Before parsing: yaml's cost grows with nesting and entries, not bytes (a 1 MB nested body stalled the loop ~3 s).
+  assertYamlWithin(text, undefined, 'kubeconfig');
   let doc: unknown;
   try {
     // yaml's default alias limit (100) refuses billion-laughs documents.

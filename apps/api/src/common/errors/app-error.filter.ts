@@ -8,6 +8,8 @@ function fromUnknown(err: unknown): AppError {
   if (err instanceof AppError) return err;
   // Express adapter wraps body-parser errors in HttpExceptions; their `type` lives on the cause.
   const cause = err instanceof HttpException ? err.cause : err;
+  // An AppError thrown inside a body-parser `verify` (e.g. PAYLOAD_TOO_COMPLEX) keeps its own code.
+  if (cause instanceof AppError) return cause;
   const type = (cause as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed') return new AppError('MALFORMED_JSON', 'The request body is not valid JSON');
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
