@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/env.schema.js';
 import { AppError } from '../common/errors/app-error.js';
 import { LoginFailureRepository } from './login-failure.repository.js';
 
-/** How long the failures of an (account, source) pair are remembered when no sign-in succeeds. */
+/** The failures of an (account, source) pair are counted in a window this long from its first failure (or until a success). */
 const PAIR_MEMORY_SECONDS = 24 * 60 * 60;
 /** An attempt holds its pair's gate while it is decided; a crashed instance frees it after this. */
 const DECIDING_SECONDS = 15;
