@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents, WatchAck } from '@wheelhouse/shared';
+import type { WatchAck } from '@wheelhouse/shared';
 import { randomBytes } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { startApiProcess, type ApiProcess } from '../setup/api-process.js';
 import { startRedis } from '../setup/redis-server.js';
 import { ADMIN_PASSWORD, ORIGIN, browser, createUser, loginAs, registerCluster, userId, type Browser } from '../setup/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-db.js';
+import { nextEvent as next, type WSocket } from '../setup/live-events.js';
 
 /**
  * Several API instances, each its own OS process of the built API (apps/api/dist), on one database. With
@@ -13,7 +14,6 @@ import { createTestDatabase, type TestDatabase } from '../setup/test-db.js';
  * disabled the user to the process holding the socket. The re-auth loop runs every 30 s (the maximum) and each
  * check below ends within seconds of its process booting, so a quick disconnect can only come through Redis.
  */
-type WSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const suffix = randomBytes(3).toString('hex');
 const NS = `mi-${suffix}`;
@@ -58,18 +58,6 @@ const disconnectWithin = (s: WSocket, ms: number) =>
     s.once('disconnect', (reason) => (clearTimeout(timer), resolve(reason)));
   });
 
-function next<E extends keyof ServerToClientEvents>(s: WSocket, event: E, match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean, ms = 10_000) {
-  return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no matching ${event} within ${ms} ms`)), ms);
-    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      s.off(event, handler as never);
-      resolve(p);
-    };
-    s.on(event, handler as never);
-  });
-}
 
 /** A new user created as admin on `on`; returns its id and a session cookie obtained by signing in on `on`. */
 async function newUser(on: ApiProcess, admin: Browser, name: string): Promise<{ id: string; cookie: string }> {

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents, WatchAck } from '@wheelhouse/shared';
+import type { WatchAck } from '@wheelhouse/shared';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -7,6 +7,7 @@ import { K8sGateway } from '../../src/k8s/k8s.gateway.js';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
 import { StreamsGateway } from '../../src/streams/streams.gateway.js';
 import { ADMIN_PASSWORD, ORIGIN, bind, createUser, loginAs, registerCluster, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
+import { nextEvent as next, type WSocket } from '../setup/live-events.js';
 
 const suffix = Math.random().toString(36).slice(2, 7);
 const NS_A = `sl-a-${suffix}`;
@@ -15,7 +16,6 @@ const CM = '/api/clusters/c1/resources/core/v1/configmaps';
 const role = (name: string) => BUILT_IN_ROLES.find((r) => r.name === name)!.id;
 const CAP = 20;
 
-type WSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Named = { metadata: { name: string; namespace?: string } };
 const sockets: WSocket[] = [];
 
@@ -54,18 +54,6 @@ const cm = (name: string, ns: string) => ({ apiVersion: 'v1', kind: 'ConfigMap',
 const view = (resource: string, namespace?: string) => ({ cluster: 'c1', group: 'core', version: 'v1', resource, ...(namespace ? { namespace } : {}) });
 const names = (items: unknown[]) => (items as Named[]).map((o) => `${o.metadata.namespace}/${o.metadata.name}`).sort();
 
-function next<E extends keyof ServerToClientEvents>(s: WSocket, event: E, match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean, ms = 10_000) {
-  return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      s.off(event, handler as never);
-      resolve(p);
-    };
-    s.on(event, handler as never);
-  });
-}
 
 let t: TestApp;
 let admin: Browser;

@@ -1,5 +1,5 @@
 import { startTestCluster, stopCluster, restartApiserver, binaryDir } from '@wheelhouse/cluster';
-import type { ClientToServerEvents, ServerToClientEvents, WatchAck } from '@wheelhouse/shared';
+import type { WatchAck } from '@wheelhouse/shared';
 import { execFile } from 'node:child_process';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { K8sGateway } from '../../src/k8s/k8s.gateway.js';
 import { StreamsGateway } from '../../src/streams/streams.gateway.js';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
 import { ADMIN_PASSWORD, ORIGIN, bind, createUser, loginAs, registerCluster, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
+import { nextEvent as next, type WSocket } from '../setup/live-events.js';
 
 const run = promisify(execFile);
 const suffix = Math.random().toString(36).slice(2, 7);
@@ -24,7 +25,6 @@ let t: TestApp;
 let admin: Browser;
 let url: string;
 let kubeconfig: string;
-type WSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const sockets: WSocket[] = [];
 
 async function cookieOf(b: Browser): Promise<string> {
@@ -43,18 +43,6 @@ async function socketFor(cookie: string | null, origin = ORIGIN): Promise<WSocke
   return s;
 }
 
-function next<E extends keyof ServerToClientEvents>(s: WSocket, event: E, match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean, ms = 10_000) {
-  return new Promise<Parameters<ServerToClientEvents[E]>[0]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      s.off(event, handler as never);
-      resolve(p);
-    };
-    s.on(event, handler as never);
-  });
-}
 
 const watch = (s: WSocket, req: object) => (s as Socket).emitWithAck('watch', req) as Promise<WatchAck>;
 const cm = (name: string, ns: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data: { k: 'v' } });
