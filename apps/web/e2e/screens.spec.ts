@@ -131,6 +131,7 @@ test('login screens', async ({ page }) => {
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
       await expect(page.getByRole('button', { name: lang === 'zh' ? /^登\s*录$/ : 'Sign in' })).toBeVisible();
       await page.screenshot({ ...shot(`login-${lang}-${colorScheme}`), animations: 'disabled' });
+      if (lang === 'zh' && colorScheme === 'dark') await page.screenshot(docShot('login-zh-dark'));
     }
   }
   // Opened at an address that is not PUBLIC_URL: the sign-in says which one to use.
@@ -141,6 +142,7 @@ test('login screens', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('login-error')).toContainText('PUBLIC_URL');
   await page.screenshot({ ...shot('login-origin-mismatch'), animations: 'disabled' });
+  await page.screenshot(docShot('login-origin-mismatch'));
 });
 
 /** README: the admin form for OpenLDAP and OIDC (README sample values), and "Test" against the run's slapd. */

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import http from 'node:http';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { isLoopbackAlias } from './loopback.js';
 
@@ -26,5 +27,9 @@ export function mountWebProxy(app: INestApplication, upstream: string, publicUrl
     }
     next();
   });
-  app.use(createProxyMiddleware({ target: upstream, changeOrigin: false, xfwd: true, pathFilter: web }));
+  // A fresh loopback connection per request (~0.1 ms): a pooled keep-alive socket that the Next.js server closes
+  // just as it is reused answers ECONNRESET, which the proxy turns into a 504 for that chunk (seen in e2e as a page
+  // that never hydrated).
+  const agent = new http.Agent({ keepAlive: false });
+  app.use(createProxyMiddleware({ target: upstream, changeOrigin: false, xfwd: true, pathFilter: web, agent }));
 }

@@ -151,6 +151,18 @@ describe('subscriptions per socket', () => {
   });
 });
 
+describe('message size', () => {
+  it('a message over 64 KB closes the socket before it is parsed; a small one on a new socket still works', async () => {
+    const cookie = await cookieOf(admin);
+    const s = await open(t, cookie);
+    const closed = new Promise<string>((resolve) => s.once('disconnect', resolve));
+    s.emit('watch', { ...view('configmaps'), namespace: 'x'.repeat(100_000) }, () => undefined);
+    expect(await closed).toBe('transport close');
+    const again = await open(t, cookie);
+    expect(await watch(again, view('configmaps'))).toMatchObject({ ok: true });
+  });
+});
+
 describe('sockets per session and per user', () => {
   it('the socket past the session cap is refused with SOCKET_LIMIT, and a freed slot is usable again', async () => {
     const name = `sl-sess-${suffix}`;
