@@ -114,7 +114,8 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
       {list.data?.namespaces && (
         <Alert type="info" showIcon title={t('restricted', { namespaces: list.data.namespaces.join(', ') })} style={{ marginBottom: 16 }} />
       )}
-      {live.state === 'error' && live.code && (
+      {/* A refused or failed list says why once; the live-updates warning would repeat it. */}
+      {live.state === 'error' && live.code && !list.error && (
         <Alert
           type="warning"
           showIcon
