@@ -85,3 +85,17 @@ export const MutationQuerySchema = z
   })
   .meta({ id: 'MutationQuery' });
 export type MutationQuery = z.output<typeof MutationQuerySchema>;
+
+/**
+ * One object of one cluster, as the explorer's panels (summary, relations, timeline, YAML) receive it.
+ * `group` is `core` for the core API group (as in the REST paths); `namespace` is absent for cluster-scoped kinds.
+ */
+export const ObjectRefSchema = z.strictObject({
+  cluster: z.string().min(1).max(63),
+  group: z.string().min(1).max(253),
+  version: z.string().min(1).max(63),
+  resource: z.string().min(1).max(253),
+  namespace: z.string().min(1).max(253).optional(),
+  name: z.string().min(1).max(253),
+});
+export type ObjectRef = z.infer<typeof ObjectRefSchema>;
