@@ -14,6 +14,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityProvidersModule } from './identity-providers/identity-providers.module.js';
 import { K8sModule } from './k8s/k8s.module.js';
+import { OverviewModule } from './overview/overview.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { StreamsModule } from './streams/streams.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         EventsModule,
         IdentityProvidersModule,
         ProxyModule,
+        OverviewModule,
         HealthModule,
       ],
       providers: [

@@ -9,3 +9,4 @@ export * from './clusters.js';
 export * from './resources.js';
 export * from './events.js';
 export * from './identity-providers.js';
+export * from './overview.js';

@@ -50,6 +50,13 @@ export class ClusterEventsRepository {
     });
   }
 
+  /** How many events of a type were seen since a time (the overview's "warnings in the last hour"). */
+  countSince(clusterId: string, q: { namespaces: string[] | null; type: string }, since: Date): Promise<number> {
+    return this.prisma.clusterEvent.count({
+      where: { clusterId, type: q.type, lastTime: { gte: since }, namespace: q.namespaces ? { in: q.namespaces } : undefined },
+    });
+  }
+
   async prune(olderThan: Date): Promise<number> {
     return (await this.prisma.clusterEvent.deleteMany({ where: { lastTime: { lt: olderThan } } })).count;
   }

@@ -7,6 +7,7 @@ import { CurrentPrincipal, RequirePermission } from '../auth/decorators/access.d
 import { AppError } from '../common/errors/app-error.js';
 import { ClustersService } from '../clusters/clusters.service.js';
 import { AuthorizerService } from '../rbac/authorizer.service.js';
+import { toClusterEvent } from './cluster-event.mapper.js';
 import { ClusterEventsRepository } from './cluster-events.repository.js';
 
 /** The recorded event history of a cluster; needs `list events` where the events are (core group). */
@@ -34,19 +35,6 @@ export class EventsController {
       namespaces = allowed === 'all' ? null : allowed;
     }
     const rows = await this.repo.list(cluster, { namespaces, uid: q.uid, kind: q.kind, name: q.name, type: q.type }, q.limit);
-    return {
-      items: rows.map((r) => ({
-        uid: r.uid,
-        namespace: r.namespace,
-        involved: { kind: r.involvedKind, name: r.involvedName, uid: r.involvedUid },
-        type: r.type,
-        reason: r.reason,
-        message: r.message,
-        reportingController: r.reportingController,
-        count: r.count,
-        firstTime: r.firstTime?.toISOString() ?? null,
-        lastTime: r.lastTime.toISOString(),
-      })),
-    };
+    return { items: rows.map(toClusterEvent) };
   }
 }
