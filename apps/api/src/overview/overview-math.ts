@@ -9,6 +9,7 @@ export function at(o: unknown, ...path: string[]): unknown {
 }
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const num = (v: unknown, fallback = 0): number => (typeof v === 'number' ? v : fallback);
+export const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 
 /** Waiting reasons that mean "this pod will not get better by itself". */
 const FAILING_REASONS = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'InvalidImageName', 'RunContainerError']);
@@ -16,10 +17,10 @@ const FAILING_REASONS = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrIma
 export function podPhases(pods: unknown[]): PodPhases {
   const out: PodPhases = { total: pods.length, running: 0, pending: 0, succeeded: 0, failed: 0, unknown: 0, failing: 0 };
   for (const p of pods) {
-    const phase = String(at(p, 'status', 'phase') ?? 'Unknown').toLowerCase();
+    const phase = str(at(p, 'status', 'phase'), 'Unknown').toLowerCase();
     if (phase === 'running' || phase === 'pending' || phase === 'succeeded' || phase === 'failed') out[phase] += 1;
     else out.unknown += 1;
-    if (list(at(p, 'status', 'containerStatuses')).some((c) => FAILING_REASONS.has(String(at(c, 'state', 'waiting', 'reason'))))) out.failing += 1;
+    if (list(at(p, 'status', 'containerStatuses')).some((c) => FAILING_REASONS.has(str(at(c, 'state', 'waiting', 'reason'))))) out.failing += 1;
   }
   return out;
 }
@@ -69,7 +70,7 @@ export function podRequests(p: unknown): { cpu: Amount; memory: Amount } {
 }
 
 /** Finished pods hold no resources. */
-export const holdsResources = (p: unknown) => !['Succeeded', 'Failed'].includes(String(at(p, 'status', 'phase')));
+export const holdsResources = (p: unknown) => !['Succeeded', 'Failed'].includes(str(at(p, 'status', 'phase')));
 
 export const nodeReady = (n: unknown): boolean => at(condition(n, 'Ready'), 'status') === 'True';
 
@@ -86,7 +87,7 @@ export type Usage = { cpu: number; memory: number };
 
 /** metrics.k8s.io NodeMetricsList → usage by node name. */
 export function nodeUsage(body: unknown): Map<string, Usage> {
-  return new Map(list(at(body, 'items')).map((m) => [String(at(m, 'metadata', 'name')), { cpu: quantity(at(m, 'usage', 'cpu')), memory: quantity(at(m, 'usage', 'memory')) }]));
+  return new Map(list(at(body, 'items')).map((m) => [str(at(m, 'metadata', 'name')), { cpu: quantity(at(m, 'usage', 'cpu')), memory: quantity(at(m, 'usage', 'memory')) }]));
 }
 
 /** metrics.k8s.io PodMetricsList → usage by "namespace/name", summed over containers. */
@@ -95,7 +96,7 @@ export function podUsage(body: unknown): Map<string, Usage> {
     list(at(body, 'items')).map((m) => {
       const cs = list(at(m, 'containers'));
       const sum = (r: string) => cs.reduce<number>((n, c) => n + quantity(at(c, 'usage', r)), 0);
-      return [`${String(at(m, 'metadata', 'namespace'))}/${String(at(m, 'metadata', 'name'))}`, { cpu: sum('cpu'), memory: sum('memory') }];
+      return [`${str(at(m, 'metadata', 'namespace'))}/${str(at(m, 'metadata', 'name'))}`, { cpu: sum('cpu'), memory: sum('memory') }];
     }),
   );
 }

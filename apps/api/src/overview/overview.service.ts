@@ -7,7 +7,7 @@ import { ClusterEventsRepository } from '../events/cluster-events.repository.js'
 import { quantity } from '../k8s/quantity.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
 import { ResourceAccess } from '../resources/resource-access.js';
-import { addTo, amounts, at, healthCounts, holdsResources, nodeReady, nodeUsage, podPhases, podRequests, podUsage, quotaItems } from './overview-math.js';
+import { addTo, amounts, at, healthCounts, holdsResources, nodeReady, nodeUsage, podPhases, podRequests, podUsage, quotaItems, str } from './overview-math.js';
 import { ScopedReads, type Scoped } from './scoped-reads.js';
 
 const WORKLOADS = [
@@ -58,7 +58,7 @@ export class OverviewService {
     const perNs = new Map<string, { pods: number; cpu: ResourceAmounts; memory: ResourceAmounts }>();
     for (const p of live) {
       const req = podRequests(p);
-      const node = perNode.get(String(at(p, 'spec', 'nodeName') ?? ''));
+      const node = perNode.get(str(at(p, 'spec', 'nodeName')));
       if (node) {
         addTo(node, req);
         node.pods += 1;
