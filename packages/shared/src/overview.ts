@@ -42,6 +42,7 @@ export type MetricsState = z.infer<typeof MetricsStateSchema>;
 export const ClusterOverviewSchema = z
   .object({
     cluster: z.string(),
+    displayName: z.string(),
     nodes: z
       .object({
         total: z.number(),

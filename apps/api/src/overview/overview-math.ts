@@ -12,15 +12,35 @@ const num = (v: unknown, fallback = 0): number => (typeof v === 'number' ? v : f
 export const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 
 /** Waiting reasons that mean "this pod will not get better by itself". */
-const FAILING_REASONS = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'InvalidImageName', 'RunContainerError']);
+const FAILING_REASONS = new Set([
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'CreateContainerConfigError',
+  'InvalidImageName',
+  'RunContainerError',
+]);
 
 export function podPhases(pods: unknown[]): PodPhases {
-  const out: PodPhases = { total: pods.length, running: 0, pending: 0, succeeded: 0, failed: 0, unknown: 0, failing: 0 };
+  const out: PodPhases = {
+    total: pods.length,
+    running: 0,
+    pending: 0,
+    succeeded: 0,
+    failed: 0,
+    unknown: 0,
+    failing: 0,
+  };
   for (const p of pods) {
     const phase = str(at(p, 'status', 'phase'), 'Unknown').toLowerCase();
     if (phase === 'running' || phase === 'pending' || phase === 'succeeded' || phase === 'failed') out[phase] += 1;
     else out.unknown += 1;
-    if (list(at(p, 'status', 'containerStatuses')).some((c) => FAILING_REASONS.has(str(at(c, 'state', 'waiting', 'reason'))))) out.failing += 1;
+    if (
+      list(at(p, 'status', 'containerStatuses')).some((c) =>
+        FAILING_REASONS.has(str(at(c, 'state', 'waiting', 'reason'))),
+      )
+    )
+      {out.failing += 1;}
   }
   return out;
 }
@@ -50,8 +70,18 @@ export function workloadHealth(resource: string, o: unknown): Health {
   }
 }
 
-export function healthCounts(ref: { group: string; version: string; resource: string; kind: string }, items: unknown[]): WorkloadHealth {
-  const out: WorkloadHealth = { ...ref, group: ref.group || 'core', total: items.length, ok: 0, progressing: 0, failed: 0 };
+export function healthCounts(
+  ref: { group: string; version: string; resource: string; kind: string },
+  items: unknown[],
+): WorkloadHealth {
+  const out: WorkloadHealth = {
+    ...ref,
+    group: ref.group || 'core',
+    total: items.length,
+    ok: 0,
+    progressing: 0,
+    failed: 0,
+  };
   for (const o of items) out[workloadHealth(ref.resource, o)] += 1;
   return out;
 }
@@ -66,7 +96,10 @@ export function podRequests(p: unknown): { cpu: Amount; memory: Amount } {
     const init = list(at(p, 'spec', 'initContainers')).reduce<number>((n, c) => Math.max(n, amount(c)), 0);
     return Math.max(main, init) + quantity(at(p, 'spec', 'overhead', res));
   };
-  return { cpu: { requests: of('requests', 'cpu'), limits: of('limits', 'cpu') }, memory: { requests: of('requests', 'memory'), limits: of('limits', 'memory') } };
+  return {
+    cpu: { requests: of('requests', 'cpu'), limits: of('limits', 'cpu') },
+    memory: { requests: of('requests', 'memory'), limits: of('limits', 'memory') },
+  };
 }
 
 /** Finished pods hold no resources. */
@@ -74,9 +107,17 @@ export const holdsResources = (p: unknown) => !['Succeeded', 'Failed'].includes(
 
 export const nodeReady = (n: unknown): boolean => at(condition(n, 'Ready'), 'status') === 'True';
 
-export const amounts = (allocatable: number | null, usage: number | null): ResourceAmounts => ({ allocatable, requests: 0, limits: 0, usage });
+export const amounts = (allocatable: number | null, usage: number | null): ResourceAmounts => ({
+  allocatable,
+  requests: 0,
+  limits: 0,
+  usage,
+});
 
-export function addTo(target: { cpu: ResourceAmounts; memory: ResourceAmounts }, r: { cpu: Amount; memory: Amount }): void {
+export function addTo(
+  target: { cpu: ResourceAmounts; memory: ResourceAmounts },
+  r: { cpu: Amount; memory: Amount },
+): void {
   target.cpu.requests += r.cpu.requests;
   target.cpu.limits += r.cpu.limits;
   target.memory.requests += r.memory.requests;
@@ -87,7 +128,12 @@ export type Usage = { cpu: number; memory: number };
 
 /** metrics.k8s.io NodeMetricsList → usage by node name. */
 export function nodeUsage(body: unknown): Map<string, Usage> {
-  return new Map(list(at(body, 'items')).map((m) => [str(at(m, 'metadata', 'name')), { cpu: quantity(at(m, 'usage', 'cpu')), memory: quantity(at(m, 'usage', 'memory')) }]));
+  return new Map(
+    list(at(body, 'items')).map((m) => [
+      str(at(m, 'metadata', 'name')),
+      { cpu: quantity(at(m, 'usage', 'cpu')), memory: quantity(at(m, 'usage', 'memory')) },
+    ]),
+  );
 }
 
 /** metrics.k8s.io PodMetricsList → usage by "namespace/name", summed over containers. */
@@ -96,13 +142,18 @@ export function podUsage(body: unknown): Map<string, Usage> {
     list(at(body, 'items')).map((m) => {
       const cs = list(at(m, 'containers'));
       const sum = (r: string) => cs.reduce<number>((n, c) => n + quantity(at(c, 'usage', r)), 0);
-      return [`${str(at(m, 'metadata', 'namespace'))}/${str(at(m, 'metadata', 'name'))}`, { cpu: sum('cpu'), memory: sum('memory') }];
+      return [
+        `${str(at(m, 'metadata', 'namespace'))}/${str(at(m, 'metadata', 'name'))}`,
+        { cpu: sum('cpu'), memory: sum('memory') },
+      ];
     }),
   );
 }
 
 /** ResourceQuota → bars: every resource with a hard limit, in the unit a chart can scale. */
-export function quotaItems(q: unknown): { resource: string; hard: number; used: number; unit: 'cores' | 'bytes' | 'count' }[] {
+export function quotaItems(
+  q: unknown,
+): { resource: string; hard: number; used: number; unit: 'cores' | 'bytes' | 'count' }[] {
   const hard = (at(q, 'status', 'hard') ?? at(q, 'spec', 'hard') ?? {}) as Record<string, unknown>;
   const used = (at(q, 'status', 'used') ?? {}) as Record<string, unknown>;
   return Object.keys(hard)

@@ -1,12 +1,23 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ClusterIdSchema, ClusterOverviewSchema, HomeOverviewSchema, NamespaceOverviewSchema } from '@wheelhouse/shared';
+import {
+  ClusterIdSchema,
+  ClusterOverviewSchema,
+  HomeOverviewSchema,
+  NamespaceOverviewSchema,
+} from '@wheelhouse/shared';
 import { z } from 'zod';
 import type { Principal } from '../auth/auth.types.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators/access.decorator.js';
 import { OverviewService } from './overview.service.js';
 
-const NamespaceParams = z.strictObject({ cluster: ClusterIdSchema, namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63) });
+const NamespaceParams = z.strictObject({
+  cluster: ClusterIdSchema,
+  namespace: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+    .max(63),
+});
 
 /** Read-only aggregates; every part is authorized per kind and namespace inside the service. */
 @ApiTags('overview')

@@ -5,5 +5,9 @@ import { ResourcesModule } from '../resources/resources.module.js';
 import { OverviewController } from './overview.controller.js';
 import { OverviewService } from './overview.service.js';
 
-@Module({ imports: [ClustersModule, ResourcesModule, EventsModule], controllers: [OverviewController], providers: [OverviewService] })
+@Module({
+  imports: [ClustersModule, ResourcesModule, EventsModule],
+  controllers: [OverviewController],
+  providers: [OverviewService],
+})
 export class OverviewModule {}

@@ -7,7 +7,20 @@ import { ClusterEventsRepository } from '../events/cluster-events.repository.js'
 import { quantity } from '../k8s/quantity.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
 import { ResourceAccess } from '../resources/resource-access.js';
-import { addTo, amounts, at, healthCounts, holdsResources, nodeReady, nodeUsage, podPhases, podRequests, podUsage, quotaItems, str } from './overview-math.js';
+import {
+  addTo,
+  amounts,
+  at,
+  healthCounts,
+  holdsResources,
+  nodeReady,
+  nodeUsage,
+  podPhases,
+  podRequests,
+  podUsage,
+  quotaItems,
+  str,
+} from './overview-math.js';
 import { ScopedReads, type Scoped } from './scoped-reads.js';
 
 const WORKLOADS = [
@@ -64,7 +77,11 @@ export class OverviewService {
         node.pods += 1;
       }
       const ns = p.metadata?.namespace ?? '';
-      const entry = perNs.get(ns) ?? { pods: 0, cpu: amounts(null, pUsage ? 0 : null), memory: amounts(null, pUsage ? 0 : null) };
+      const entry = perNs.get(ns) ?? {
+        pods: 0,
+        cpu: amounts(null, pUsage ? 0 : null),
+        memory: amounts(null, pUsage ? 0 : null),
+      };
       entry.pods += 1;
       addTo(entry, req);
       const use = pUsage?.get(`${ns}/${p.metadata?.name}`);
@@ -77,20 +94,32 @@ export class OverviewService {
 
     return {
       cluster: clusterId,
+      displayName: r.displayName,
       nodes: nodes && {
         total: nodes.items.length,
         ready: nodes.items.filter(nodeReady).length,
         unschedulable: nodes.items.filter((n) => at(n, 'spec', 'unschedulable') === true).length,
         items: (nodes.items ?? []).map((n) => {
           const e = perNode.get(n.metadata?.name ?? '')!;
-          return { name: n.metadata?.name ?? '', ready: nodeReady(n), cpu: e.cpu, memory: e.memory, pods: { allocatable: quantity(at(n, 'status', 'allocatable', 'pods')) || null, used: e.pods } };
+          return {
+            name: n.metadata?.name ?? '',
+            ready: nodeReady(n),
+            cpu: e.cpu,
+            memory: e.memory,
+            pods: { allocatable: quantity(at(n, 'status', 'allocatable', 'pods')) || null, used: e.pods },
+          };
         }),
       },
       pods: pods && podPhases(pods.items),
       workloads: workloads.map((w) => healthCounts(w.ref, w.items)),
-      namespaces: pods && [...perNs.entries()].map(([name, e]) => ({ name, ...e })).sort((a, b) => b.cpu.requests - a.cpu.requests || a.name.localeCompare(b.name)),
+      namespaces:
+        pods &&
+        [...perNs.entries()]
+          .map(([name, e]) => ({ name, ...e }))
+          .sort((a, b) => b.cpu.requests - a.cpu.requests || a.name.localeCompare(b.name)),
       warnings,
-      metrics: nodes || pods ? (nodeMetrics.state === 'available' ? podMetrics.state : nodeMetrics.state) : nodeMetrics.state,
+      metrics:
+        nodes || pods ? (nodeMetrics.state === 'available' ? podMetrics.state : nodeMetrics.state) : nodeMetrics.state,
       restricted: pods?.allowed ? [...pods.allowed].sort() : null,
     };
   }
@@ -104,7 +133,13 @@ export class OverviewService {
       this.warnings(r, namespace),
       r.metrics('pods', namespace),
     ]);
-    const usage = metrics.state === 'available' ? [...podUsage(metrics.body).values()].reduce((s, u) => ({ cpu: s.cpu + u.cpu, memory: s.memory + u.memory }), { cpu: 0, memory: 0 }) : null;
+    const usage =
+      metrics.state === 'available'
+        ? [...podUsage(metrics.body).values()].reduce((s, u) => ({ cpu: s.cpu + u.cpu, memory: s.memory + u.memory }), {
+            cpu: 0,
+            memory: 0,
+          })
+        : null;
     return {
       cluster: clusterId,
       namespace,
@@ -122,10 +157,19 @@ export class OverviewService {
     const visible = await this.clusters.listVisible(by);
     const lines = await Promise.all(
       visible.map(async (c) => {
-        const base = { id: c.id, displayName: c.displayName, nodes: null, pods: null, unhealthyWorkloads: null, warningsLastHour: null };
+        const base = {
+          id: c.id,
+          displayName: c.displayName,
+          nodes: null,
+          pods: null,
+          unhealthyWorkloads: null,
+          warningsLastHour: null,
+        };
         if (c.health.state === 'unreachable') return { ...base, reachable: false };
         const work = this.homeLine(by, c.id).then((l) => ({ ...base, ...l, reachable: true }));
-        const timeout = new Promise<typeof base & { reachable: boolean }>((resolve) => setTimeout(() => resolve({ ...base, reachable: false }), HOME_CLUSTER_BUDGET_MS).unref());
+        const timeout = new Promise<typeof base & { reachable: boolean }>((resolve) =>
+          setTimeout(() => resolve({ ...base, reachable: false }), HOME_CLUSTER_BUDGET_MS).unref(),
+        );
         return Promise.race([work.catch(() => ({ ...base, reachable: false })), timeout]);
       }),
     );
@@ -134,18 +178,25 @@ export class OverviewService {
 
   private async homeLine(by: Principal, clusterId: string) {
     const r = await this.reads(by, clusterId);
-    const [nodes, pods, workloads, warnings] = await Promise.all([r.items('core', 'v1', 'nodes'), r.items('core', 'v1', 'pods'), this.workloads(r), this.warnings(r, undefined, 0)]);
+    const [nodes, pods, workloads, warnings] = await Promise.all([
+      r.items('core', 'v1', 'nodes'),
+      r.items('core', 'v1', 'pods'),
+      this.workloads(r),
+      this.warnings(r, undefined, 0),
+    ]);
     return {
       nodes: nodes && { total: nodes.items.length, ready: nodes.items.filter(nodeReady).length },
       pods: pods && podPhases(pods.items),
-      unhealthyWorkloads: workloads.length ? workloads.map((w) => healthCounts(w.ref, w.items)).reduce((n, h) => n + h.failed + h.progressing, 0) : null,
+      unhealthyWorkloads: workloads.length
+        ? workloads.map((w) => healthCounts(w.ref, w.items)).reduce((n, h) => n + h.failed + h.progressing, 0)
+        : null,
       warningsLastHour: warnings?.lastHour ?? null,
     };
   }
 
   private async reads(by: Principal, clusterId: string): Promise<ScopedReads> {
-    const access = this.clusters.access(await this.clusters.getVisible(by, clusterId));
-    return new ScopedReads(by, access, this.resources, this.k8s);
+    const cluster = await this.clusters.getVisible(by, clusterId);
+    return new ScopedReads(by, this.clusters.access(cluster), cluster.displayName, this.resources, this.k8s);
   }
 
   private async workloads(r: ScopedReads, namespace?: string): Promise<Scoped[]> {

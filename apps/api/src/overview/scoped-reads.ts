@@ -27,6 +27,7 @@ export class ScopedReads {
   constructor(
     private readonly by: Principal,
     private readonly access: ClusterAccess,
+    readonly displayName: string,
     private readonly resources: ResourceAccess,
     private readonly k8s: K8sGateway,
   ) {}
@@ -44,7 +45,10 @@ export class ScopedReads {
   async scope(ref: ResourceRef, verb: 'list' | 'get', namespace?: string): Promise<'all' | string[]> {
     const t = { access: this.access, ref };
     if (!ref.namespaced || namespace) {
-      const ok = await this.resources.assert(this.by, t, verb, namespace ?? null).then(() => true, (e: unknown) => quiet<boolean>(e) ?? false);
+      const ok = await this.resources.assert(this.by, t, verb, namespace ?? null).then(
+        () => true,
+        (e: unknown) => quiet<boolean>(e) ?? false,
+      );
       return ok ? (namespace ? [namespace] : 'all') : [];
     }
     return this.resources.allowedNamespaces(this.by, t, verb);
@@ -67,7 +71,14 @@ export class ScopedReads {
   }
 
   /** A GET of a metrics.k8s.io list; the state says why there are no numbers. */
-  async metrics(resource: 'nodes' | 'pods', namespace?: string): Promise<{ state: 'available' | 'not-installed' | 'forbidden' | 'unavailable'; body: unknown; allowed: string[] | null }> {
+  async metrics(
+    resource: 'nodes' | 'pods',
+    namespace?: string,
+  ): Promise<{
+    state: 'available' | 'not-installed' | 'forbidden' | 'unavailable';
+    body: unknown;
+    allowed: string[] | null;
+  }> {
     const ref = await this.ref('metrics.k8s.io', 'v1beta1', resource);
     if (!ref) return { state: 'not-installed', body: null, allowed: null };
     const scope = await this.scope(ref, 'list', namespace);

@@ -1,0 +1,200 @@
+'use client';
+import type { ClusterOverview } from '@wheelhouse/shared';
+import { Alert, Button, Col, Flex, Result, Row, Segmented, Skeleton, Typography } from 'antd';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { isApiError } from '@/lib/api-client';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { useClusterOverview } from '../api';
+import { Chart } from './chart';
+import { barsHeight, namespacesOption, nodesOption, podsOption, workloadsOption, type Resource } from './charts';
+import { AccessCard, Figure, MetricsNotice, WarningList } from './overview-parts';
+
+const TOP_NODES = 30;
+const TOP_NAMESPACES = 10;
+
+/** A cluster at a glance: readiness, workload health, warnings, and capacity against requests, limits and usage. */
+export function ClusterOverviewPage({ cluster }: { cluster: string }) {
+  const t = useTranslations('overview');
+  const errorMessage = useErrorMessage();
+  const overview = useClusterOverview(cluster);
+
+  if (overview.error && isApiError(overview.error, 'CLUSTER_NOT_FOUND')) {
+    return (
+      <Result
+        status="404"
+        title={t('notFound.title')}
+        subTitle={t('notFound.help')}
+        extra={<Link href="/clusters">{t('notFound.back')}</Link>}
+      />
+    );
+  }
+  if (overview.error && !overview.data) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={errorMessage(overview.error)}
+        action={<Button onClick={() => void overview.refetch()}>{t('retry')}</Button>}
+      />
+    );
+  }
+  if (!overview.data) return <Skeleton active />;
+  return <Overview o={overview.data} />;
+}
+
+function Overview({ o }: { o: ClusterOverview }) {
+  const t = useTranslations('overview');
+  const [resource, setResource] = useState<Resource>('cpu');
+  const labels = {
+    running: t('phase.running'),
+    pending: t('phase.pending'),
+    failed: t('phase.failed'),
+    succeeded: t('phase.succeeded'),
+    unknown: t('phase.unknown'),
+    ok: t('health.ok'),
+    progressing: t('health.progressing'),
+    requests: t('requests'),
+    limits: t('limits'),
+    usage: t('usage'),
+  };
+  const unhealthy = o.workloads.reduce((n, w) => n + w.progressing + w.failed, 0);
+  const nodes = [...(o.nodes?.items ?? [])]
+    .sort(
+      (a, b) =>
+        b[resource].requests / (b[resource].allocatable || 1) - a[resource].requests / (a[resource].allocatable || 1),
+    )
+    .slice(0, TOP_NODES);
+  const namespaces = [...(o.namespaces ?? [])]
+    .sort((a, b) => b[resource].requests - a[resource].requests)
+    .slice(0, TOP_NAMESPACES);
+  const switcher = (
+    <Segmented
+      size="small"
+      value={resource}
+      onChange={(v) => setResource(v as Resource)}
+      options={[
+        { value: 'cpu', label: t('cpu') },
+        { value: 'memory', label: t('memory') },
+      ]}
+    />
+  );
+
+  return (
+    <div data-testid="cluster-overview">
+      <Flex justify="space-between" align="start" wrap gap={16} style={{ marginBottom: 16 }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {o.displayName}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('clusterSubtitle', { id: o.cluster })}</Typography.Text>
+        </div>
+      </Flex>
+      {o.restricted && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('restricted', { namespaces: o.restricted.join(', ') })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <MetricsNotice state={o.metrics} />
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <AccessCard title={t('nodes')} allowed={o.nodes !== null}>
+            <Figure
+              testId="figure-nodes"
+              label={t('nodesReady')}
+              value={`${o.nodes?.ready ?? 0}/${o.nodes?.total ?? 0}`}
+              tone={o.nodes && o.nodes.ready < o.nodes.total ? 'danger' : 'success'}
+            />
+            {!!o.nodes?.unschedulable && (
+              <Typography.Text type="warning">{t('unschedulable', { count: o.nodes.unschedulable })}</Typography.Text>
+            )}
+          </AccessCard>
+        </Col>
+        <Col xs={12} md={6}>
+          <AccessCard title={t('pods')} allowed={o.pods !== null}>
+            <Figure
+              testId="figure-pods"
+              label={t('podsRunning')}
+              value={`${o.pods?.running ?? 0}/${o.pods?.total ?? 0}`}
+            />
+            {!!o.pods?.failing && (
+              <Typography.Text type="danger">{t('failing', { count: o.pods.failing })}</Typography.Text>
+            )}
+          </AccessCard>
+        </Col>
+        <Col xs={12} md={6}>
+          <AccessCard title={t('workloads')} allowed={o.workloads.length > 0}>
+            <Figure
+              testId="figure-workloads"
+              label={t('unhealthyWorkloads')}
+              value={unhealthy}
+              tone={unhealthy ? 'warning' : 'success'}
+            />
+          </AccessCard>
+        </Col>
+        <Col xs={12} md={6}>
+          <AccessCard title={t('warnings')} allowed={o.warnings !== null}>
+            <Figure
+              testId="figure-warnings"
+              label={t('warningsLastHour')}
+              value={o.warnings?.lastHour ?? 0}
+              tone={o.warnings?.lastHour ? 'danger' : undefined}
+            />
+          </AccessCard>
+        </Col>
+        <Col xs={24} lg={10}>
+          <AccessCard title={t('podPhases')} allowed={o.pods !== null}>
+            {o.pods && <Chart label={t('podPhases')} height={240} option={podsOption(o.pods, labels)} />}
+          </AccessCard>
+        </Col>
+        <Col xs={24} lg={14}>
+          <AccessCard title={t('workloadHealth')} allowed={o.workloads.length > 0}>
+            <Chart label={t('workloadHealth')} height={240} option={workloadsOption(o.workloads, labels)} />
+          </AccessCard>
+        </Col>
+        <Col xs={24} xl={12}>
+          <AccessCard title={t('nodeCapacity')} allowed={o.nodes !== null} extra={switcher}>
+            <Typography.Paragraph type="secondary">{t('nodeCapacityHelp')}</Typography.Paragraph>
+            <Chart
+              label={t('nodeCapacity')}
+              height={barsHeight(nodes.length)}
+              option={nodesOption(nodes, resource, labels)}
+            />
+          </AccessCard>
+        </Col>
+        <Col xs={24} xl={12}>
+          <AccessCard title={t('namespaceUse')} allowed={o.namespaces !== null} extra={switcher}>
+            <Typography.Paragraph type="secondary">
+              {t('namespaceUseHelp', { count: TOP_NAMESPACES })}
+            </Typography.Paragraph>
+            <Chart
+              label={t('namespaceUse')}
+              height={barsHeight(namespaces.length)}
+              option={namespacesOption(namespaces, resource, labels)}
+            />
+            <Flex wrap gap={8}>
+              {namespaces.map((n) => (
+                <Link key={n.name} href={`/clusters/${encodeURIComponent(o.cluster)}/ns/${encodeURIComponent(n.name)}`}>
+                  {n.name}
+                </Link>
+              ))}
+            </Flex>
+          </AccessCard>
+        </Col>
+        <Col xs={24}>
+          <AccessCard
+            title={t('recentWarnings')}
+            allowed={o.warnings !== null}
+            extra={<Link href={`/clusters/${encodeURIComponent(o.cluster)}/r/core/v1/events`}>{t('allEvents')}</Link>}
+          >
+            <WarningList events={o.warnings?.recent ?? []} />
+          </AccessCard>
+        </Col>
+      </Row>
+    </div>
+  );
+}
