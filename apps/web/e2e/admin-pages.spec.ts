@@ -1,3 +1,4 @@
+import { HOME_URL } from './constants';
 import { ADMIN, chooseFromMenu, expect, login, switchLanguage, test } from './fixtures';
 import { selectByTyping, uniq } from './helpers';
 import { answerConfirmation, confirmAction, confirmation, expectSettled, openDialog, openSection, submitDialog } from './overlays';
@@ -5,7 +6,7 @@ import { answerConfirmation, confirmAction, confirmation, expectSettled, openDia
 test('the admin pages work in Chinese, errors included', async ({ page }) => {
   test.setTimeout(90_000);
   await login(page, ADMIN.username, ADMIN.password);
-  await expect(page).toHaveURL(/\/clusters$/);
+  await expect(page).toHaveURL(HOME_URL);
   await switchLanguage(page, 'zh');
   const nav = page.getByRole('navigation');
   await expect(nav.getByText('系统管理')).toBeVisible();
@@ -65,7 +66,7 @@ test('built-in roles are read-only; a clone in use is deleted only after a secon
   test.setTimeout(90_000);
   const copy = `viewer-copy-${uniq()}`;
   await login(page, ADMIN.username, ADMIN.password);
-  await expect(page).toHaveURL(/\/clusters$/);
+  await expect(page).toHaveURL(HOME_URL);
   await openSection(page, 'Roles');
   await page.getByTestId('roles-table').getByRole('button', { name: 'viewer', exact: true }).click();
   const drawer = page.getByTestId('role-drawer');

@@ -1,9 +1,9 @@
 import type { APIRequestContext } from '@playwright/test';
 import { parse, stringify } from 'yaml';
-import { E2E_BASE_URL } from './constants';
+import { E2E_BASE_URL, HOME_URL } from './constants';
 import { ADMIN, expect, login, logout, test } from './fixtures';
 import { createUser, firstLogin, uniq } from './helpers';
-import { openDialog, submitDialog } from './overlays';
+import { openDialog, openSection, submitDialog } from './overlays';
 
 type ClusterInfo = { server: string; token: string; ca: string; kubeconfigYaml: string };
 const info = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
@@ -30,7 +30,8 @@ test('an admin adds a cluster, watches pods live and a namespace-limited user se
   const id = `e2e-${uniq()}`;
   const [nsA, nsB] = [`e2e-a-${uniq()}`, `e2e-b-${uniq()}`];
   await login(page, ADMIN.username, ADMIN.password);
-  await expect(page).toHaveURL(/\/clusters$/);
+  await expect(page).toHaveURL(HOME_URL);
+  await openSection(page, 'Clusters');
 
   // Add through the drawer with the token method; the health probe runs at registration.
   const drawer = await openDialog(page, page.getByRole('button', { name: 'Add cluster' }), 'Add a cluster');

@@ -1,11 +1,11 @@
 import { ADMIN, expect, login, logout, switchLanguage, test } from './fixtures';
-import { E2E_BASE_URL } from './constants';
+import { E2E_BASE_URL, HOME_URL } from './constants';
 import { openSection } from './overlays';
 
 test.describe('console basics as the bootstrap admin', () => {
   test('logs in, switches language and theme, logs out', async ({ page }) => {
     await login(page, ADMIN.username, ADMIN.password);
-    await expect(page).toHaveURL(/\/clusters$/);
+    await expect(page).toHaveURL(HOME_URL);
     const nav = page.getByRole('navigation');
     await expect(nav.getByRole('link', { name: 'Workloads' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Users' })).toBeVisible();
@@ -14,7 +14,7 @@ test.describe('console basics as the bootstrap admin', () => {
     await switchLanguage(page, 'zh');
     await expect(nav.getByRole('link', { name: '工作负载' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(page.getByTestId('section-title')).toContainText('集群');
+    await expect(page.getByTestId('section-title')).toContainText('概览');
     await page.reload();
     await expect(nav.getByRole('link', { name: '工作负载' })).toBeVisible();
     await switchLanguage(page, 'en');

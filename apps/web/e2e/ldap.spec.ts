@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_BASE_URL } from './constants';
+import { E2E_BASE_URL, HOME_URL } from './constants';
 import { LDAP_SETTINGS, LDAP_USER, ldapGroupDn, ldapUrl } from './directory';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { fillLdapProviderForm, selectByTyping, uniq } from './helpers';
@@ -68,7 +68,7 @@ test.describe.serial('an LDAP group bound in c1/team-a, from the admin form to t
   }) => {
     test.setTimeout(120_000);
     await login(page, ADMIN.username, ADMIN.password);
-    await expect(page).toHaveURL(/\/clusters$/);
+    await expect(page).toHaveURL(HOME_URL);
     await prepareCluster(page.request);
 
     await openSection(page, 'Identity providers');
@@ -120,8 +120,11 @@ test.describe.serial('an LDAP group bound in c1/team-a, from the admin form to t
     await switchLanguage(page, 'en');
 
     expect(await ldapSignIn(page, LDAP_USER.password)).toBe(200);
-    await expect(page).toHaveURL(/\/clusters$/);
+    await expect(page).toHaveURL(HOME_URL);
     await expect(page.getByTestId('user-menu')).toContainText(LDAP_USER.displayName);
+    // Home lists only what the group's binding reaches, and so does the clusters page.
+    await expect(page.getByTestId('home-clusters').locator('tbody tr.ant-table-row')).toHaveCount(1);
+    await openSection(page, 'Clusters');
     // Only the cluster the group is bound in, whatever else this run registered.
     const clusters = page.getByTestId('clusters-table').locator('tbody tr.ant-table-row');
     await expect(clusters).toHaveCount(1);

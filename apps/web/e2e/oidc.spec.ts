@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import Provider from 'oidc-provider';
-import { E2E_BASE_URL } from './constants';
+import { E2E_BASE_URL, HOME_URL } from './constants';
 import { ADMIN, chooseFromMenu, expect, login, logout, test } from './fixtures';
 import { uniq } from './helpers';
 
@@ -60,7 +60,7 @@ test('a user signs in through an OIDC provider from the login page', async ({ pa
   const idp = await startProvider(`${E2E_BASE_URL}/api/auth/oidc/${id}/callback`, `${E2E_BASE_URL}/login`);
   try {
     await login(page, ADMIN.username, ADMIN.password);
-    await expect(page).toHaveURL(/\/clusters$/);
+    await expect(page).toHaveURL(HOME_URL);
     const created = await page.request.post('/api/identity-providers', {
       headers: { origin: E2E_BASE_URL },
       data: {

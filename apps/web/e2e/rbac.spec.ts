@@ -1,3 +1,4 @@
+import { HOME_URL } from './constants';
 import { ADMIN, chooseFromMenu, expect, login, logout, test } from './fixtures';
 import { addTags, createUser, firstLogin, selectByTyping, uniq } from './helpers';
 import { expectSettled, openDialog, openSection, submitDialog } from './overlays';
@@ -13,7 +14,7 @@ test.describe.serial('RBAC from the admin pages to the member and the audit log'
   test('an admin creates a team, a namespace role and binds it to the team in c1/team-a', async ({ page }) => {
     test.setTimeout(120_000);
     await login(page, ADMIN.username, ADMIN.password);
-    await expect(page).toHaveURL(/\/clusters$/);
+    await expect(page).toHaveURL(HOME_URL);
     await createUser(page, MEMBER.username, '成员 <i>member</i>', MEMBER.initial);
     await createUser(page, AUDITOR.username, 'Auditor', AUDITOR.initial);
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { E2E_BASE_URL, E2E_PORT, OTHER_HOST } from './constants';
+import { E2E_BASE_URL, E2E_PORT, OTHER_HOST, HOME_URL } from './constants';
 import { LDAP_SETTINGS, LDAP_USER, ldapUrl } from './directory';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { fillLdapProviderForm, uniq } from './helpers';
@@ -19,7 +19,7 @@ const docShot = (name: string) => ({ path: `${process.env.E2E_DOCS_DIR ?? dir}/$
 test('screens', async ({ page }) => {
   test.setTimeout(180_000);
   await login(page, ADMIN.username, ADMIN.password);
-  await expect(page).toHaveURL(/\/clusters$/);
+  await expect(page).toHaveURL(HOME_URL);
   const id = `shots-${uniq()}`;
   const added = await page.request.post('/api/clusters', {
     headers,

@@ -1,3 +1,4 @@
+import { HOME_URL } from './constants';
 import { ADMIN, expect, login, logout, test } from './fixtures';
 import { expectSettled, openDialog, openSection, submitDialog } from './overlays';
 
@@ -51,5 +52,5 @@ test('an admin creates a user who can sign in but does not see Admin', async ({ 
 
   await logout(page);
   await login(page, username, ownPassword);
-  await expect(page).toHaveURL(/\/clusters$/);
+  await expect(page).toHaveURL(HOME_URL);
 });

@@ -1,5 +1,5 @@
 import type { ConsoleResource, PermissionSummary, Verb } from '@wheelhouse/shared';
-import { allows } from '@/features/auth/permissions';
+import { allows } from '@/kit/permissions';
 
 export type AdminEntryKey = 'users' | 'teams' | 'roles' | 'bindings' | 'providers' | 'audit' | 'access';
 

@@ -4,7 +4,7 @@ import { VERBS } from '@wheelhouse/shared';
 import { Alert, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Spin, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useClusterOptions } from '@/features/clusters/api';
 import { useExplain } from '@/features/rbac/api';
 import { CORE_GROUP_LABEL } from '@/features/rbac/format';

@@ -1,23 +1,12 @@
 'use client';
-import type { User } from '@wheelhouse/shared';
 import { Button, Result, Spin } from 'antd';
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { CurrentUserContext } from '@/kit/current-user';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { loginHref, useMe } from '../api';
-
-const CurrentUserContext = createContext<User | null>(null);
-
-/** The signed-in user; only valid below <AuthGate>. */
-export function useCurrentUser(): User {
-  const user = useContext(CurrentUserContext);
-  if (!user) {
-    throw new Error('useCurrentUser() used outside <AuthGate>');
-  }
-  return user;
-}
 
 /**
  * Client-side convenience only: it sends signed-out visitors to /login and back afterwards.

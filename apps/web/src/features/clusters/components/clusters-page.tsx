@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip,
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useSyncExternalStore } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { clusterPath, useCheckHealth, useClusters, useDeleteCluster } from '../api';
 import { AddClusterDrawer } from './add-cluster-drawer';

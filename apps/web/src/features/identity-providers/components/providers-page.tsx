@@ -4,7 +4,7 @@ import type { IdentityProvider } from '@wheelhouse/shared';
 import { Alert, App, Button, Card, Flex, Popconfirm, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useDeleteProvider, useIdentityProviders, useSaveProvider } from '../api';
 import { ProviderDrawer } from './provider-drawer';

@@ -85,7 +85,7 @@ function Overview({ o }: { o: ClusterOverview }) {
     <div data-testid="cluster-overview">
       <Flex justify="space-between" align="start" wrap gap={16} style={{ marginBottom: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="section-title">
             {o.displayName}
           </Typography.Title>
           <Typography.Text type="secondary">{t('clusterSubtitle', { id: o.cluster })}</Typography.Text>

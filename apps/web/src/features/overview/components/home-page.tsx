@@ -33,7 +33,7 @@ export function HomePage() {
 
   return (
     <div data-testid="home-overview">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="section-title">
         {t('homeTitle')}
       </Typography.Title>
       {lines.length === 0 ? (

@@ -2,7 +2,7 @@
 import { ROLE_SCOPES, SUBJECT_KINDS, type RoleScope, type SubjectKind } from '@wheelhouse/shared';
 import { Button, Form, Input, Select, Space } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { TeamSelect } from '@/features/teams/components/team-select';
 import { UserSelect } from '@/features/users/components/user-select';
 import { compactFilters } from '@/lib/query-string';

@@ -4,7 +4,7 @@ import type { RoleBinding } from '@wheelhouse/shared';
 import { App, Button, Card, Flex, Form, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useBindings, useDeleteBinding, type BindingFilter } from '../api';

@@ -3,7 +3,7 @@ import { CopyOutlined, DeleteOutlined, EditOutlined, LockOutlined } from '@ant-d
 import type { Role } from '@wheelhouse/shared';
 import { Button, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useBindings } from '../api';
 import { ScopeKindTag } from './access-labels';
 import { BindingsTable } from './bindings-table';

@@ -4,7 +4,7 @@ import { ROLE_SCOPES, type Role } from '@wheelhouse/shared';
 import { Alert, Button, Card, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useRoles } from '../api';
 import { ScopeKindTag } from './access-labels';

@@ -2,7 +2,7 @@
 import { SUBJECT_KINDS, SubjectSchema, TeamGroupLinkRequestSchema, type SubjectKind } from '@wheelhouse/shared';
 import { Form, Input, Radio } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { TeamSelect } from '@/features/teams/components/team-select';
 import { UserSelect } from '@/features/users/components/user-select';
 import { useZodRule } from '@/lib/zod-form';

@@ -1,6 +1,7 @@
 'use client';
 import {
   AuditOutlined,
+  DashboardOutlined,
   IdcardOutlined,
   LinkOutlined,
   SafetyCertificateOutlined,
@@ -14,7 +15,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { usePermissions } from '@/features/auth/permissions-api';
+import { usePermissions } from '@/kit/use-permissions';
 import { sectionOfPath } from '@/features/resources/section-kinds';
 import { visibleAdminEntries, type AdminEntryKey } from '../admin-entries';
 import { SECTIONS } from '../nav-sections';
@@ -37,11 +38,14 @@ export function SideNav() {
   const adminEntries = visibleAdminEntries(permissions.data);
   const adminKeys = adminEntries.map((key) => `/admin/${key}`);
 
-  const items: MenuProps['items'] = SECTIONS.map(({ key, icon }) => ({
-    key: `/${key}`,
-    icon,
-    label: <Link href={`/${key}`}>{t(key)}</Link>,
-  }));
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <DashboardOutlined />, label: <Link href="/">{t('overview')}</Link> },
+    ...SECTIONS.map(({ key, icon }) => ({
+      key: `/${key}`,
+      icon,
+      label: <Link href={`/${key}`}>{t(key)}</Link>,
+    })),
+  ];
   items.push({
     key: 'admin',
     icon: <SettingOutlined />,
@@ -55,9 +59,14 @@ export function SideNav() {
 
   // A resource list highlights its section (pods → Workloads); other cluster pages stay under Clusters.
   const listSection = sectionOfPath(pathname);
-  const selected = listSection
-    ? `/${listSection}`
-    : [...adminKeys, ...SECTIONS.map((s) => `/${s.key}`)].find((key) => pathname === key || pathname.startsWith(`${key}/`));
+  const selected =
+    pathname === '/'
+      ? '/'
+      : listSection
+        ? `/${listSection}`
+        : [...adminKeys, ...SECTIONS.map((s) => `/${s.key}`)].find(
+            (key) => pathname === key || pathname.startsWith(`${key}/`),
+          );
 
   return (
     <nav aria-label={t('main')}>

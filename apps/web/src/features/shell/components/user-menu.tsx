@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useLogout } from '@/features/auth/api';
-import { useCurrentUser } from '@/features/auth/components/auth-gate';
+import { useCurrentUser } from '@/kit/current-user';
 import { ChangePasswordModal } from '@/features/auth/components/change-password-modal';
 
 export function UserMenu() {

@@ -3,7 +3,7 @@ import { EditOutlined } from '@ant-design/icons';
 import type { Team } from '@wheelhouse/shared';
 import { Button, Drawer, Tabs, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useBindings } from '@/features/rbac/api';
 import { BindingsTable } from '@/features/rbac/components/bindings-table';
 import { TeamGroupLinks } from './team-group-links';

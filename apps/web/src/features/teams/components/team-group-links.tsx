@@ -3,7 +3,7 @@ import { LinkOutlined } from '@ant-design/icons';
 import { TeamGroupLinkRequestSchema, type Team, type TeamGroupLinkRequest } from '@wheelhouse/shared';
 import { App, Button, Form, Input, Popconfirm, Table, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useZodRule } from '@/lib/zod-form';
 import { useLinkGroup, useUnlinkGroup } from '../api';

@@ -3,7 +3,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import type { Team } from '@wheelhouse/shared';
 import { App, Button, Form, Popconfirm, Table, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { UserSelect } from '@/features/users/components/user-select';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useAddMember, useRemoveMember } from '../api';

@@ -4,7 +4,7 @@ import type { Team } from '@wheelhouse/shared';
 import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useDeleteTeam, useTeams } from '../api';
 import { TeamDrawer } from './team-drawer';

@@ -4,7 +4,7 @@ import type { User } from '@wheelhouse/shared';
 import { Button, Drawer, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useUserBindings } from '@/features/rbac/api';
 import { BindingsTable } from '@/features/rbac/components/bindings-table';
 import { CreateBindingModal } from '@/features/rbac/components/create-binding-modal';

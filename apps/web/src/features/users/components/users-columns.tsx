@@ -3,8 +3,8 @@ import type { User, UserListItem } from '@wheelhouse/shared';
 import { App, Button, Popconfirm, Space, Switch, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslations } from 'next-intl';
-import { useCurrentUser } from '@/features/auth/components/auth-gate';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCurrentUser } from '@/kit/current-user';
+import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useUpdateUser } from '../api';
 

@@ -4,7 +4,7 @@ import type { User, UserListItem } from '@wheelhouse/shared';
 import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useCan } from '@/features/auth/permissions-api';
+import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useUsers } from '../api';
 import { CreateUserModal } from './create-user-modal';
