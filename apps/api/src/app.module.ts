@@ -16,6 +16,7 @@ import { IdentityProvidersModule } from './identity-providers/identity-providers
 import { K8sModule } from './k8s/k8s.module.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
+import { RelationsModule } from './relations/relations.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { StreamsModule } from './streams/streams.module.js';
 import { RbacModule } from './rbac/rbac.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         IdentityProvidersModule,
         ProxyModule,
         OverviewModule,
+        RelationsModule,
         HealthModule,
       ],
       providers: [

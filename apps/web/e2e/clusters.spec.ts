@@ -93,6 +93,7 @@ test('an admin adds a cluster, watches pods live and a namespace-limited user se
 
 test('the kubeconfig preview drops an exec plugin and blocks contexts that need it', async ({ page }) => {
   await login(page, ADMIN.username, ADMIN.password);
+  await openSection(page, 'Clusters');
   const drawer = await openDialog(page, page.getByRole('button', { name: 'Add cluster' }), 'Add a cluster');
   await drawer.getByText('kubeconfig', { exact: true }).first().click();
   // The harness's kubeconfig plus a context whose user authenticates with an exec plugin.

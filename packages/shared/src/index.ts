@@ -10,3 +10,5 @@ export * from './resources.js';
 export * from './events.js';
 export * from './identity-providers.js';
 export * from './overview.js';
+export * from './kinds/index.js';
+export * from './relations.js';

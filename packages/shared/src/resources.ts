@@ -10,6 +10,10 @@ export const ApiResourceSchema = z.object({
   verbs: z.array(z.string()),
   shortNames: z.array(z.string()),
   subresources: z.array(z.string()),
+  /** A CRD's `additionalPrinterColumns` for this version: the columns of its generic list. */
+  printerColumns: z
+    .array(z.object({ name: z.string(), type: z.string(), jsonPath: z.string(), priority: z.number().optional(), description: z.string().optional() }))
+    .optional(),
 });
 export type ApiResource = z.infer<typeof ApiResourceSchema>;
 

@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { AppError } from '../common/errors/app-error.js';
 import { mapK8sError } from './k8s-error.mapper.js';
 import { requestJson } from './raw-client.js';
-import type { ResourceRef } from './resource-ref.js';
+import type { PrinterColumn, ResourceRef } from './resource-ref.js';
 
 interface ApiResourceList {
   groupVersion: string;
@@ -44,10 +44,34 @@ export class DiscoveryService {
 async function discover(kc: KubeConfig): Promise<ResourceRef[]> {
   const core = await get<ApiResourceList>(kc, '/api/v1');
   const groups = await get<ApiGroupList>(kc, '/apis');
-  const lists = await Promise.all(
-    groups.groups.flatMap((g) => g.versions.map((v) => get<ApiResourceList>(kc, `/apis/${g.name}/${v.version}`).catch(() => null))),
-  );
-  return [core, ...lists].flatMap((list) => (list ? toRefs(list) : []));
+  const [columns, ...lists] = await Promise.all([
+    printerColumns(kc),
+    ...groups.groups.flatMap((g) => g.versions.map((v) => get<ApiResourceList>(kc, `/apis/${g.name}/${v.version}`).catch(() => null))),
+  ]);
+  return [core, ...lists].flatMap((list) => (list ? toRefs(list) : [])).map((r) => {
+    const own = (columns).get(`${r.group}/${r.version}/${r.resource}`);
+    return own ? { ...r, printerColumns: own } : r;
+  });
+}
+
+interface CrdList {
+  items: { spec: { group: string; names: { plural: string }; versions: { name: string; additionalPrinterColumns?: PrinterColumn[] }[] } }[];
+}
+
+/**
+ * CRD printer columns by group/version/plural: discovery does not carry them. Read with the cluster's own
+ * credential (they describe the schema, not data); a credential that may not list CRDs just gets generic columns.
+ */
+async function printerColumns(kc: KubeConfig): Promise<Map<string, PrinterColumn[]>> {
+  const list = await get<CrdList>(kc, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions').catch(() => ({ items: [] }));
+  const out = new Map<string, PrinterColumn[]>();
+  for (const crd of list.items) {
+    for (const v of crd.spec.versions) {
+      const cols = (v.additionalPrinterColumns ?? []).map(({ name, type, jsonPath, priority, description }) => ({ name, type, jsonPath, priority, description }));
+      if (cols.length) out.set(`${crd.spec.group}/${v.name}/${crd.spec.names.plural}`, cols);
+    }
+  }
+  return out;
 }
 
 function toRefs(list: ApiResourceList): ResourceRef[] {

@@ -10,6 +10,16 @@ export interface ResourceRef {
   verbs: string[];
   shortNames: string[];
   subresources: string[];
+  /** A CRD version's additionalPrinterColumns. */
+  printerColumns?: PrinterColumn[];
+}
+
+export interface PrinterColumn {
+  name: string;
+  type: string;
+  jsonPath: string;
+  priority?: number;
+  description?: string;
 }
 
 export function apiVersionOf(r: Pick<ResourceRef, 'group' | 'version'>): string {

@@ -25,9 +25,9 @@ describe('label selectors', () => {
     expect(parseLabelSelector('app=web')(undefined)).toBe(false);
     expect(parseLabelSelector('app notin (web)')(undefined)).toBe(true);
   });
-  it('rejects garbage with VALIDATION_FAILED', () => {
-    expect(() => parseLabelSelector('app=(web')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
-    expect(() => parseLabelSelector('a b c')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  it('rejects garbage with INVALID_LABEL_SELECTOR', () => {
+    expect(() => parseLabelSelector('app=(web')).toThrow(expect.objectContaining({ code: 'INVALID_LABEL_SELECTOR' }));
+    expect(() => parseLabelSelector('a b c')).toThrow(expect.objectContaining({ code: 'INVALID_LABEL_SELECTOR' }));
   });
 });
 

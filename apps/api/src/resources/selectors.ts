@@ -37,7 +37,7 @@ function parseRequirement(raw: string): Requirement {
     const key = m[2]!;
     return m[1] ? (l) => l?.[key] === undefined : (l) => l?.[key] !== undefined;
   }
-  throw new AppError('VALIDATION_FAILED', `Invalid label selector: ${part}`);
+  throw new AppError('INVALID_LABEL_SELECTOR', `Invalid label selector: ${part}`);
 }
 
 /** Splits on commas outside parentheses. */
@@ -61,7 +61,7 @@ function splitTopLevel(s: string): string[] {
 export function parseFieldSelector(selector: string): (obj: unknown) => boolean {
   const reqs = splitTopLevel(selector).map((raw) => {
     const m = /^\s*([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(raw);
-    if (!m) throw new AppError('VALIDATION_FAILED', `Invalid field selector: ${raw.trim()}`);
+    if (!m) throw new AppError('INVALID_FIELD_SELECTOR', `Invalid field selector: ${raw.trim()}`);
     const [, path, op, value] = m;
     return (obj: unknown) => {
       const actual = valueAt(obj, path!);

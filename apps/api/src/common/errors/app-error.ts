@@ -2,6 +2,8 @@ import type { ErrorCode } from '@wheelhouse/shared';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  INVALID_LABEL_SELECTOR: 400,
+  INVALID_FIELD_SELECTOR: 400,
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

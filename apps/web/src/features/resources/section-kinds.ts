@@ -1,34 +1,34 @@
+import { kindDef, kindsOfSection, type KindSection } from '@wheelhouse/shared';
 import type { SectionKey } from '@/features/shell/nav-sections';
 
 type Kind = { group: string; version: string; resource: string };
-const k = (group: string, version: string, resource: string): Kind => ({ group, version, resource });
+export type KindSectionKey = Exclude<SectionKey, 'clusters' | 'custom'>;
 
-/** Which lists each sidebar section leads to. */
-export const SECTION_KINDS: Record<Exclude<SectionKey, 'clusters'>, Kind[]> = {
-  workloads: [
-    k('apps', 'v1', 'deployments'),
-    k('apps', 'v1', 'statefulsets'),
-    k('apps', 'v1', 'daemonsets'),
-    k('batch', 'v1', 'jobs'),
-    k('batch', 'v1', 'cronjobs'),
-    k('core', 'v1', 'pods'),
-  ],
-  config: [k('core', 'v1', 'configmaps'), k('core', 'v1', 'secrets')],
-  network: [k('core', 'v1', 'services'), k('networking.k8s.io', 'v1', 'ingresses'), k('networking.k8s.io', 'v1', 'networkpolicies')],
-  storage: [
-    k('core', 'v1', 'persistentvolumeclaims'),
-    k('core', 'v1', 'persistentvolumes'),
-    k('storage.k8s.io', 'v1', 'storageclasses'),
-  ],
+/** Sidebar section ↔ the kind registry's section. */
+const FROM_REGISTRY: Record<KindSection, KindSectionKey> = {
+  workloads: 'workloads',
+  network: 'network',
+  config: 'config',
+  storage: 'storage',
+  cluster: 'infra',
+  access: 'rbac',
 };
+const TO_REGISTRY = Object.fromEntries(Object.entries(FROM_REGISTRY).map(([k, v]) => [v, k])) as Record<KindSectionKey, KindSection>;
+
+/** Which lists each sidebar section leads to, in registry order. */
+export function sectionKinds(section: KindSectionKey): Kind[] {
+  return kindsOfSection(TO_REGISTRY[section]).map((k) => ({ group: k.group || 'core', version: k.version, resource: k.resource }));
+}
+
+/** A group that is not Kubernetes' own: CRDs and aggregated APIs (`example.com`, `metrics.k8s.io` is Kubernetes'). */
+export const isCustomGroup = (group: string) => group.includes('.') && !group.endsWith('.k8s.io') && group !== 'core';
 
 /** The sidebar section a resource list belongs to (`/clusters/c1/r/apps/v1/deployments` → workloads). */
 export function sectionOfPath(pathname: string): SectionKey | undefined {
   const match = /^\/clusters\/[^/]+\/r\/([^/]+)\/([^/]+)\/([^/?]+)/.exec(pathname);
   if (!match) return undefined;
-  const [, group, , resource] = match;
-  const found = Object.entries(SECTION_KINDS).find(([, kinds]) =>
-    kinds.some((k) => k.group === decodeURIComponent(group ?? '') && k.resource === decodeURIComponent(resource ?? '')),
-  );
-  return found?.[0] as SectionKey | undefined;
+  const group = decodeURIComponent(match[1] ?? '');
+  const def = kindDef(group, decodeURIComponent(match[3] ?? ''));
+  if (def) return FROM_REGISTRY[def.section];
+  return isCustomGroup(group) ? 'custom' : undefined;
 }

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { gvrHref, useDiscovery } from '../api';
+import { isCustomGroup } from '../section-kinds';
 
 /** Groups listable kinds by API group (core first), filtered by a search over kind, resource and short names. */
 export function groupResources(resources: ApiResource[], search: string): [string, ApiResource[]][] {
@@ -45,23 +46,43 @@ export function KindsCard({ cluster }: { cluster: string }) {
     >
       {discovery.error && <Alert type="error" showIcon title={errorMessage(discovery.error)} />}
       {discovery.data && grouped.length === 0 && <Empty />}
-      <Row gutter={[16, 16]}>
-        {grouped.map(([group, resources]) => (
-          <Col key={group} xs={24} md={12} xl={8}>
-            <Typography.Text strong>{group}</Typography.Text>
-            <div style={{ marginTop: 8 }}>
-              {resources.map((r) => (
-                <Tag key={`${r.version}/${r.resource}`} style={{ marginBottom: 6 }}>
-                  <Link href={gvrHref({ cluster, group: r.group || 'core', version: r.version, resource: r.resource })}>
-                    {/* A kind served in several versions (autoscaling v1 and v2) names its version. */}
-                    {resources.filter((o) => o.resource === r.resource).length > 1 ? `${r.kind} (${r.version})` : r.kind}
-                  </Link>
-                </Tag>
-              ))}
-            </div>
-          </Col>
-        ))}
-      </Row>
+      <KindGrid cluster={cluster} grouped={grouped} />
     </Card>
   );
+}
+
+function KindGrid({ cluster, grouped }: { cluster: string; grouped: [string, ApiResource[]][] }) {
+  return (
+    <Row gutter={[16, 16]}>
+      {grouped.map(([group, resources]) => (
+        <Col key={group} xs={24} md={12} xl={8}>
+          <Typography.Text strong>{group}</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            {resources.map((r) => (
+              <Tag key={`${r.version}/${r.resource}`} style={{ marginBottom: 6 }}>
+                <Link href={gvrHref({ cluster, group: r.group || 'core', version: r.version, resource: r.resource })}>
+                  {/* A kind served in several versions (autoscaling v1 and v2) names its version. */}
+                  {resources.filter((o) => o.resource === r.resource).length > 1 ? `${r.kind} (${r.version})` : r.kind}
+                </Link>
+              </Tag>
+            ))}
+          </div>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** The Custom resources section: kinds from CRDs and aggregated APIs, by group, straight from discovery. */
+export function CustomKinds({ cluster }: { cluster: string }) {
+  const t = useTranslations('resources');
+  const discovery = useDiscovery(cluster);
+  const errorMessage = useErrorMessage();
+  const grouped = useMemo(
+    () => groupResources((discovery.data?.resources ?? []).filter((r) => isCustomGroup(r.group)), ''),
+    [discovery.data],
+  );
+  if (discovery.error) return <Alert type="error" showIcon title={errorMessage(discovery.error)} />;
+  if (discovery.data && grouped.length === 0) return <Empty description={t('noCustomKinds')} />;
+  return <KindGrid cluster={cluster} grouped={grouped} />;
 }

@@ -2,12 +2,16 @@
 import { Alert, Button, Card, Flex, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { kindDef, listColumns, type ColumnDef } from '@wheelhouse/shared';
 import { useMemo, useState } from 'react';
-import { ApiError, isKnownErrorCode } from '@/lib/api-client';
+import { ApiError, isApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
-import { age, columnsFor, pick, text, type K8sObject } from '../columns';
+import { pick, text, type K8sObject } from '../columns';
+import { DEFAULT_SORT, useListView } from '../list-url-state';
 import { useLiveList } from '../live';
+import { Cell } from './cells';
+import { ColumnChooser, useVisibleColumns } from './column-chooser';
 import { LiveBadge } from './live-badge';
 import { NamespaceSelect } from './namespace-select';
 import { ObjectDrawer } from './object-drawer';
@@ -15,7 +19,7 @@ import { ObjectDrawer } from './object-drawer';
 const PAGE_SIZE = 50;
 
 /** Any kind from discovery: server-side filtering, sorting and paging (continue tokens), live refresh. */
-export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialNamespace?: string }) {
+export function ResourceListPage({ gvr }: { gvr: Gvr }) {
   const t = useTranslations('resources');
   const errorMessage = useErrorMessage();
   const discovery = useDiscovery(gvr.cluster);
@@ -24,20 +28,22 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
   );
   const namespaced = info?.namespaced ?? true;
 
-  const [namespace, setNamespace] = useState<string | undefined>(initialNamespace);
-  const [q, setQ] = useState('');
-  const [labelSelector, setLabelSelector] = useState('');
-  const [sort, setSort] = useState<{ sort: string; order: 'asc' | 'desc' }>({ sort: 'metadata.name', order: 'asc' });
-  // Continue tokens of the pages seen so far: index 0 is the first page.
-  const [pages, setPages] = useState<(string | undefined)[]>([undefined]);
+  const def = kindDef(gvr.group, gvr.resource);
+  const [view, setView] = useListView();
+  const namespace = view.namespace;
+  // Continue tokens of the pages seen so far (index 0 is the first page), for the filters they were fetched with.
+  const filterKey = JSON.stringify(view);
+  const [paging, setPaging] = useState<{ key: string; pages: (string | undefined)[] }>({ key: filterKey, pages: [undefined] });
+  const pages = paging.key === filterKey ? paging.pages : [undefined];
+  const setPages = (f: (p: (string | undefined)[]) => (string | undefined)[]) => setPaging({ key: filterKey, pages: f(pages) });
   const page = pages.length - 1;
-  const resetPaging = () => setPages([undefined]);
 
   const params: ListParams = {
     namespace: namespaced ? namespace : undefined,
-    q: q || undefined,
-    labelSelector: labelSelector || undefined,
-    ...sort,
+    q: view.q,
+    labelSelector: view.label,
+    sort: view.sort,
+    order: view.order,
     limit: PAGE_SIZE,
     continue: pages[page],
   };
@@ -47,19 +53,20 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
 
   // One namespace picked: its column would repeat the same value on every row.
   const showNamespace = namespaced && !params.namespace;
-  const specs = useMemo(() => columnsFor(gvr.resource, showNamespace), [gvr.resource, showNamespace]);
+  const printer = info?.printerColumns;
+  const all = useMemo(() => listColumns(def, { showNamespace, printer }), [def, showNamespace, printer]);
+  const [specs, chosen, choose] = useVisibleColumns(`${gvr.group || 'core'}/${gvr.resource}`, all);
+  const title = (c: ColumnDef) => c.title ?? t(`columns.${c.key}` as 'columns.name');
   const columns: TableColumnsType<K8sObject> = specs.map((spec) => ({
     key: spec.key,
-    title: t(`columns.${spec.key}`),
+    title: title(spec),
     sorter: Boolean(spec.sort),
-    sortOrder: spec.sort === sort.sort ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
-    render: (_: unknown, o: K8sObject) => {
-      const value = spec.value(o);
-      if (spec.key === 'age') return value ? age(value) : '';
-      if (spec.key === 'name') return <Typography.Link>{value}</Typography.Link>;
-      return value;
-    },
+    align: spec.type === 'number' ? 'right' : undefined,
+    sortOrder: spec.sort === view.sort ? (view.order === 'asc' ? 'ascend' : 'descend') : null,
+    render: (_: unknown, o: K8sObject) =>
+      spec.key === 'name' ? <Typography.Link>{text(spec.value(o))}</Typography.Link> : <Cell column={spec} def={def} object={o} />,
   }));
+  const badSelector = isApiError(list.error, 'INVALID_LABEL_SELECTOR');
 
   return (
     <Card>
@@ -83,32 +90,27 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
               cluster={gvr.cluster}
               value={namespace}
               allowed={list.data?.namespaces ?? null}
-              onChange={(ns) => {
-                setNamespace(ns);
-                resetPaging();
-              }}
+              onChange={(ns) => setView({ namespace: ns })}
             />
           )}
           <Input.Search
             allowClear
+            defaultValue={view.q}
             placeholder={t('search')}
             aria-label={t('search')}
-            onSearch={(v) => {
-              setQ(v.trim());
-              resetPaging();
-            }}
+            onSearch={(v) => setView({ q: v.trim() || undefined })}
             style={{ width: 200 }}
           />
           <Input.Search
             allowClear
+            defaultValue={view.label}
+            status={badSelector ? 'error' : undefined}
             placeholder={t('labelSelector')}
             aria-label={t('labelSelector')}
-            onSearch={(v) => {
-              setLabelSelector(v.trim());
-              resetPaging();
-            }}
+            onSearch={(v) => setView({ label: v.trim() || undefined })}
             style={{ width: 220 }}
           />
+          <ColumnChooser columns={all} chosen={chosen} onChange={choose} title={title} />
         </Space>
       </Flex>
       {list.data?.namespaces && (
@@ -143,10 +145,7 @@ export function ResourceListPage({ gvr, initialNamespace }: { gvr: Gvr; initialN
         onChange={(_p, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const spec = specs.find((c) => c.key === s?.columnKey);
-          setSort(
-            spec?.sort && s?.order ? { sort: spec.sort, order: s.order === 'ascend' ? 'asc' : 'desc' } : { sort: 'metadata.name', order: 'asc' },
-          );
-          resetPaging();
+          setView(spec?.sort && s?.order ? { sort: spec.sort, order: s.order === 'ascend' ? 'asc' : 'desc' } : { sort: DEFAULT_SORT, order: 'asc' });
         }}
         data-testid="resource-table"
       />

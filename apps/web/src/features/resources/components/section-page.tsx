@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { useState, useSyncExternalStore } from 'react';
 import { useClusters } from '@/features/clusters/api';
 import type { SectionKey } from '@/features/shell/nav-sections';
+import { kindDef } from '@wheelhouse/shared';
 import { gvrHref } from '../api';
-import { SECTION_KINDS } from '../section-kinds';
+import { sectionKinds } from '../section-kinds';
+import { CustomKinds } from './kinds-card';
 
 const STORAGE_KEY = 'wheelhouse.cluster';
 
@@ -54,13 +56,18 @@ export function SectionPage({ section }: { section: Exclude<SectionKey, 'cluster
               options={items.map((c) => ({ value: c.id, label: c.displayName }))}
               style={{ width: 260 }}
             />
-            {cluster && (
+            {cluster && section === 'custom' && <CustomKinds cluster={cluster} />}
+            {cluster && section !== 'custom' && (
               <Row gutter={[16, 16]}>
-                {SECTION_KINDS[section].map((kind) => (
+                {sectionKinds(section).map((kind) => (
                   <Col key={kind.resource} xs={24} sm={12} lg={8}>
                     <Link href={gvrHref({ cluster, ...kind })}>
                       <Card hoverable size="small">
-                        <Typography.Text strong>{t(`kindLinks.${kind.resource}` as 'kindLinks.pods')}</Typography.Text>
+                        <Typography.Text strong>
+                          {t.has(`kindLinks.${kind.resource}` as 'kindLinks.pods')
+                            ? t(`kindLinks.${kind.resource}` as 'kindLinks.pods')
+                            : kindDef(kind.group, kind.resource)?.kind}
+                        </Typography.Text>
                       </Card>
                     </Link>
                   </Col>

@@ -5,22 +5,14 @@ export const generateMetadata = sectionMetadata('clusters');
 
 type Params = { id: string; group: string; version: string; resource: string };
 
-export default async function Page({
-  params,
-  searchParams,
-}: {
-  params: Promise<Params>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function Page({ params }: { params: Promise<Params> }) {
   const { id, group, version, resource } = await params;
-  const { namespace } = await searchParams;
   const gvr = {
     cluster: decodeURIComponent(id),
     group: decodeURIComponent(group),
     version: decodeURIComponent(version),
     resource: decodeURIComponent(resource),
   };
-  const ns = typeof namespace === 'string' && namespace ? namespace : undefined;
-  // A new kind or namespace in the URL starts a fresh view (filters, paging, subscription).
-  return <ResourceListPage key={`${id}/${group}/${version}/${resource}/${ns ?? ''}`} gvr={gvr} initialNamespace={ns} />;
+  // A new kind starts a fresh view; filters, sort and namespace live in the URL's query (see list-url-state.ts).
+  return <ResourceListPage key={`${id}/${group}/${version}/${resource}`} gvr={gvr} />;
 }

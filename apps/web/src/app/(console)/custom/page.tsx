@@ -1,0 +1,8 @@
+import { SectionPage } from '@/features/resources/components/section-page';
+import { sectionMetadata } from '@/features/shell/section-metadata';
+
+export const generateMetadata = sectionMetadata('custom');
+
+export default function Page() {
+  return <SectionPage section="custom" />;
+}
