@@ -69,7 +69,15 @@ test('screens', async ({ page }) => {
   }
   await page.goto(`/clusters/${id}`);
   await expect(page.getByRole('link', { name: 'Deployment', exact: true })).toBeVisible();
+  await expect(page.getByTestId('overview-chart').first()).toBeVisible();
   await page.screenshot(shot('overview-en'));
+  await page.screenshot(docShot('cluster-overview-en'));
+  await page.goto(`/clusters/${id}/r/core/v1/pods/${ns}/worker-0`);
+  await expect(page.getByTestId('object-containers')).toBeVisible();
+  await page.screenshot(docShot('pod-detail-en'));
+  await page.getByRole('tab', { name: 'Related' }).click();
+  await expect(page.getByTestId('object-related')).toBeVisible();
+  await page.screenshot(docShot('pod-related-en'));
   // All namespaces: a cluster-wide subscription.
   await page.goto(`/clusters/${id}/r/core/v1/pods`);
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', /live|error|reconnecting/, { timeout: 30_000 }).catch(() => undefined);
@@ -95,6 +103,12 @@ test('screens', async ({ page }) => {
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await expect(page.getByRole('row').filter({ hasText: 'worker-0' })).toBeVisible();
   await page.screenshot(shot('pods-zh-dark'));
+  await page.screenshot(docShot('pods-zh-dark'));
+  await page.goto(`/clusters/${id}`);
+  await expect(page.getByTestId('overview-chart').first()).toBeVisible();
+  await page.screenshot(docShot('cluster-overview-zh-dark'));
+  await page.goto(`/clusters/${id}/r/core/v1/pods`);
+  await expect(page.getByRole('row').filter({ hasText: 'worker-0' })).toBeVisible();
   await page.getByRole('row').filter({ hasText: 'worker-0' }).click();
   await expect(page.getByTestId('object-yaml')).toBeVisible();
   await page.screenshot(shot('yaml-zh-dark'));

@@ -1,6 +1,6 @@
 'use client';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ClusterEventSchema, DiscoverySchema, ResourceListSchema } from '@wheelhouse/shared';
+import { ClusterEventSchema, DiscoverySchema, RelationsSchema, ResourceListSchema, type ObjectRef } from '@wheelhouse/shared';
 import { z } from 'zod';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 import { compactFilters, toQueryString } from '@/lib/query-string';
@@ -8,13 +8,30 @@ import { compactFilters, toQueryString } from '@/lib/query-string';
 const toSearch = (params: Record<string, string | number | undefined>) => toQueryString(compactFilters(params));
 
 /** A kind's address in the REST routes (`core` for the core API group). */
-export type Gvr = { cluster: string; group: string; version: string; resource: string };
+export type { Gvr } from '@/kit/hrefs';
+import type { Gvr } from '@/kit/hrefs';
 
 export const gvrPath = ({ cluster, group, version, resource }: Gvr) =>
   `/api/clusters/${encodeURIComponent(cluster)}/resources/${encodeURIComponent(group || 'core')}/${encodeURIComponent(version)}/${encodeURIComponent(resource)}`;
 
-export const gvrHref = ({ cluster, group, version, resource }: Gvr, namespace?: string) =>
-  `/clusters/${encodeURIComponent(cluster)}/r/${encodeURIComponent(group || 'core')}/${encodeURIComponent(version)}/${encodeURIComponent(resource)}${namespace ? `?namespace=${encodeURIComponent(namespace)}` : ''}`;
+export { gvrHref, objectHref } from '@/kit/hrefs';
+
+import { objectHref } from '@/kit/hrefs';
+
+export const refHref = (ref: ObjectRef) => objectHref(ref, ref.name, ref.namespace);
+
+export function useRelations(ref: ObjectRef) {
+  return useQuery({
+    queryKey: [...listKey(ref), 'relations', ref.namespace ?? '', ref.name],
+    queryFn: ({ signal }) =>
+      apiRequest(
+        `/api/clusters/${encodeURIComponent(ref.cluster)}/relations${toSearch({ group: ref.group || 'core', version: ref.version, resource: ref.resource, namespace: ref.namespace, name: ref.name })}`,
+        RelationsSchema,
+        { signal },
+      ),
+    staleTime: 10_000,
+  });
+}
 
 export function useDiscovery(cluster: string) {
   return useQuery({
@@ -53,6 +70,22 @@ export function useResourceObject(gvr: Gvr, name: string, namespace?: string) {
   return useQuery({
     queryKey: [...listKey(gvr), 'object', namespace ?? '', name],
     queryFn: ({ signal }) => apiRequest(objectPath(gvr, name, namespace), z.record(z.string(), z.unknown()), { signal }),
+  });
+}
+
+/** Replaces an object with an edited copy (kubectl edit): `dryRun` answers what the cluster would store. */
+export function useReplaceObject(gvr: Gvr, name: string, namespace?: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, dryRun }: { body: Record<string, unknown>; dryRun: boolean }) =>
+      apiRequest(
+        `${gvrPath(gvr)}/${encodeURIComponent(name)}${toSearch({ namespace, dryRun: dryRun ? 'true' : undefined })}`,
+        z.record(z.string(), z.unknown()),
+        { method: 'PUT', body },
+      ),
+    onSuccess: (_data, { dryRun }) => {
+      if (!dryRun) void queryClient.invalidateQueries({ queryKey: listKey(gvr) });
+    },
   });
 }
 

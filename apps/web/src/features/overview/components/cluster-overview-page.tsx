@@ -1,11 +1,11 @@
 'use client';
 import type { ClusterOverview } from '@wheelhouse/shared';
-import { Alert, Button, Col, Flex, Result, Row, Segmented, Skeleton, Typography } from 'antd';
+import { Alert, Col, Flex, Result, Row, Segmented, Typography } from 'antd';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { isApiError } from '@/lib/api-client';
-import { useErrorMessage } from '@/lib/use-error-message';
+import { PageState } from '@/kit/page-state';
 import { useClusterOverview } from '../api';
 import { Chart } from './chart';
 import { barsHeight, namespacesOption, nodesOption, podsOption, workloadsOption, type Resource } from './charts';
@@ -17,7 +17,6 @@ const TOP_NAMESPACES = 10;
 /** A cluster at a glance: readiness, workload health, warnings, and capacity against requests, limits and usage. */
 export function ClusterOverviewPage({ cluster }: { cluster: string }) {
   const t = useTranslations('overview');
-  const errorMessage = useErrorMessage();
   const overview = useClusterOverview(cluster);
 
   if (overview.error && isApiError(overview.error, 'CLUSTER_NOT_FOUND')) {
@@ -30,18 +29,12 @@ export function ClusterOverviewPage({ cluster }: { cluster: string }) {
       />
     );
   }
-  if (overview.error && !overview.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorMessage(overview.error)}
-        action={<Button onClick={() => void overview.refetch()}>{t('retry')}</Button>}
-      />
-    );
-  }
-  if (!overview.data) return <Skeleton active />;
-  return <Overview o={overview.data} />;
+  // A failed background refresh keeps the figures on screen; only a first load that fails shows the error.
+  return (
+    <PageState query={{ isPending: overview.isPending, error: overview.data ? null : overview.error, refetch: overview.refetch }}>
+      {overview.data && <Overview o={overview.data} />}
+    </PageState>
+  );
 }
 
 function Overview({ o }: { o: ClusterOverview }) {

@@ -1,9 +1,9 @@
 'use client';
 import type { HomeOverview } from '@wheelhouse/shared';
-import { Alert, Button, Card, Col, Empty, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useErrorMessage } from '@/lib/use-error-message';
+import { PageState } from '@/kit/page-state';
 import { useHomeOverview } from '../api';
 import { Figure } from './overview-parts';
 
@@ -13,19 +13,10 @@ const dash = '—';
 /** The console home: every cluster the user may see, its health and its problems, most troubled first. */
 export function HomePage() {
   const t = useTranslations('overview');
-  const errorMessage = useErrorMessage();
   const home = useHomeOverview();
-  if (home.error && !home.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorMessage(home.error)}
-        action={<Button onClick={() => void home.refetch()}>{t('retry')}</Button>}
-      />
-    );
+  if (!home.data) {
+    return <PageState query={{ isPending: home.isPending, error: home.error, refetch: home.refetch }}>{null}</PageState>;
   }
-  if (!home.data) return <Skeleton active />;
   const lines = [...home.data.clusters].sort(
     (a, b) => problems(b) - problems(a) || a.displayName.localeCompare(b.displayName),
   );

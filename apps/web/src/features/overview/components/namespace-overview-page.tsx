@@ -1,9 +1,9 @@
 'use client';
 import type { NamespaceOverview } from '@wheelhouse/shared';
-import { Alert, Button, Col, Progress, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Col, Progress, Row, Space, Typography } from 'antd';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useErrorMessage } from '@/lib/use-error-message';
+import { PageState } from '@/kit/page-state';
 import { useNamespaceOverview } from '../api';
 import { formatAmount, formatBytes, formatCpu, percent } from '../format';
 import { Chart } from './chart';
@@ -12,21 +12,13 @@ import { AccessCard, Figure, MetricsNotice, WarningList } from './overview-parts
 
 /** One namespace: quota usage as bars, pods and workloads, current usage, warnings. */
 export function NamespaceOverviewPage({ cluster, namespace }: { cluster: string; namespace: string }) {
-  const t = useTranslations('overview');
-  const errorMessage = useErrorMessage();
   const overview = useNamespaceOverview(cluster, namespace);
-  if (overview.error && !overview.data) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorMessage(overview.error)}
-        action={<Button onClick={() => void overview.refetch()}>{t('retry')}</Button>}
-      />
-    );
-  }
-  if (!overview.data) return <Skeleton active />;
-  return <Overview o={overview.data} />;
+  // A failed background refresh keeps the figures on screen; only a first load that fails shows the error.
+  return (
+    <PageState query={{ isPending: overview.isPending, error: overview.data ? null : overview.error, refetch: overview.refetch }}>
+      {overview.data && <Overview o={overview.data} />}
+    </PageState>
+  );
 }
 
 function Overview({ o }: { o: NamespaceOverview }) {

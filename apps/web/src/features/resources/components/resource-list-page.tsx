@@ -6,7 +6,7 @@ import { kindDef, listColumns, type ColumnDef } from '@wheelhouse/shared';
 import { useMemo, useState } from 'react';
 import { ApiError, isApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
-import { useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
+import { objectHref, useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
 import { pick, text, type K8sObject } from '../columns';
 import { DEFAULT_SORT, useListView } from '../list-url-state';
 import { useLiveList } from '../live';
@@ -64,7 +64,14 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
     align: spec.type === 'number' ? 'right' : undefined,
     sortOrder: spec.sort === view.sort ? (view.order === 'asc' ? 'ascend' : 'descend') : null,
     render: (_: unknown, o: K8sObject) =>
-      spec.key === 'name' ? <Typography.Link>{text(spec.value(o))}</Typography.Link> : <Cell column={spec} def={def} object={o} />,
+      spec.key === 'name' ? (
+        // The name opens the detail page; the rest of the row opens the quick-look drawer.
+        <Link href={objectHref(gvr, text(spec.value(o)), text(pick(o, 'metadata.namespace')) || undefined)} onClick={(e) => e.stopPropagation()}>
+          {text(spec.value(o))}
+        </Link>
+      ) : (
+        <Cell column={spec} def={def} object={o} />
+      ),
   }));
   const badSelector = isApiError(list.error, 'INVALID_LABEL_SELECTOR');
 

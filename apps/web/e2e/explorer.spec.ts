@@ -1,0 +1,122 @@
+import type { APIRequestContext } from '@playwright/test';
+import { stringify } from 'yaml';
+import { E2E_BASE_URL, HOME_URL } from './constants';
+import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
+import { uniq } from './helpers';
+
+type ClusterInfo = { server: string; token: string; ca: string };
+const info = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
+const headers = { origin: E2E_BASE_URL };
+
+async function post(request: APIRequestContext, path: string, data: unknown): Promise<void> {
+  const response = await request.post(path, { data, headers });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+}
+
+const deployment = (ns: string, name: string, tier: string) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: ns, labels: { app: name, tier } },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { app: name } },
+    template: {
+      metadata: { labels: { app: name } },
+      spec: {
+        initContainers: [{ name: 'proxy', image: 'registry.local/proxy:1', restartPolicy: 'Always' }],
+        containers: [{ name: 'main', image: 'registry.local/app:1', envFrom: [{ configMapRef: { name: `${name}-config` } }] }],
+      },
+    },
+  },
+});
+
+test('the explorer: registry columns and status, URL state, column chooser, detail with related objects, zh', async ({ page }) => {
+  test.setTimeout(180_000);
+  const id = `ex-${uniq()}`;
+  const ns = `exns-${uniq()}`;
+  await login(page, ADMIN.username, ADMIN.password);
+  await expect(page).toHaveURL(HOME_URL); // signed in: the session cookie is set
+  await post(page.request, '/api/clusters', { method: 'token', id, displayName: id, server: info().server, caData: info().ca, token: info().token });
+  const base = `/api/clusters/${id}/resources`;
+  await post(page.request, `${base}/core/v1/namespaces`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  await expect
+    .poll(async () => (await page.request.get(`${base}/core/v1/serviceaccounts/default?namespace=${ns}`)).status(), { timeout: 60_000 })
+    .toBe(200);
+  await post(page.request, `${base}/core/v1/configmaps?namespace=${ns}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-config', namespace: ns }, data: { A: '1' } });
+  await post(page.request, `${base}/apps/v1/deployments?namespace=${ns}`, deployment(ns, 'web', 'front'));
+  await post(page.request, `${base}/apps/v1/deployments?namespace=${ns}`, deployment(ns, 'api', 'back'));
+
+  // The list from the registry: status tags, ready ratio; the filter lives in the URL and survives a reload.
+  await page.goto(`/clusters/${id}/r/apps/v1/deployments?namespace=${ns}`);
+  const table = page.getByTestId('resource-table');
+  const web = table.getByRole('row').filter({ hasText: 'web' });
+  await expect(web.getByTestId('status-tag')).toHaveText('Ready', { timeout: 60_000 });
+  await expect(web).toContainText('2/2');
+  await page.getByRole('searchbox', { name: 'Search name, label…' }).fill('web');
+  await page.getByRole('searchbox', { name: 'Search name, label…' }).press('Enter');
+  await expect(page).toHaveURL(/[?&]q=web/);
+  await expect(table.getByRole('row').filter({ hasText: 'api' })).toHaveCount(0);
+  await page.reload();
+  await expect(table.getByRole('row').filter({ hasText: 'web' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: 'api' })).toHaveCount(0);
+
+  // An optional column, picked once, stays picked for the kind.
+  await expect(table.getByRole('columnheader', { name: 'Images' })).toHaveCount(0);
+  await page.getByTestId('column-chooser').click();
+  await page.getByRole('checkbox', { name: 'Images' }).check();
+  await expect(table.getByRole('columnheader', { name: 'Images' })).toBeVisible();
+  await expect(web).toContainText('registry.local/app:1');
+
+  // A broken label selector says what is wrong with it, in words.
+  await page.getByRole('searchbox', { name: 'Label selector, e.g. app=web' }).fill('app=(web');
+  await page.getByRole('searchbox', { name: 'Label selector, e.g. app=web' }).press('Enter');
+  await expect(page.getByText('That label selector is not valid.', { exact: false })).toBeVisible();
+  await page.goto(`/clusters/${id}/r/apps/v1/deployments?namespace=${ns}`);
+
+  // Detail page: summary, containers with the native sidecar, related objects, YAML.
+  await page.getByTestId('resource-table').getByRole('link', { name: 'web', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/${id}/r/apps/v1/deployments/${ns}/web$`));
+  const detail = page.getByTestId('object-detail');
+  await expect(detail.getByTestId('section-title')).toHaveText('web');
+  await expect(detail.getByTestId('object-labels')).toContainText('tier=front');
+  const containers = detail.getByTestId('object-containers');
+  await expect(containers.getByRole('row').filter({ hasText: 'proxy' })).toContainText('Sidecar');
+  await expect(containers.getByRole('row').filter({ hasText: 'main' })).toContainText('Main');
+  await detail.getByRole('tab', { name: 'Related' }).click();
+  const related = detail.getByTestId('object-related');
+  await expect(related).toContainText('Owns');
+  await expect(related.getByRole('link', { name: new RegExp(`^${ns}/web-`) }).first()).toBeVisible();
+  await expect(related).toContainText('Uses');
+  await related.getByRole('link', { name: `${ns}/web-config` }).click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/${id}/r/core/v1/configmaps/${ns}/web-config$`));
+  await page.getByRole('tab', { name: 'Related' }).click();
+  await expect(page.getByTestId('object-related')).toContainText('Used by');
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await expect(page.getByTestId('object-yaml')).toContainText('web-config');
+
+  // Edit the YAML → a server-side dry run shown as a diff → apply; the page follows the change live.
+  const current = (await (await page.request.get(`${base}/core/v1/configmaps/web-config?namespace=${ns}`)).json()) as { data: Record<string, string> };
+  await page.getByRole('button', { name: 'Edit YAML' }).click();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), stringify({ ...current, data: { A: '2', B: 'new' } }));
+  const editor = page.getByTestId('yaml-edit').locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  await expect(page.getByTestId('yaml-review')).toContainText('This is what the cluster would store');
+  await expect(page.getByTestId('yaml-diff')).toContainText('new');
+  // Nothing is written by the review.
+  expect(((await (await page.request.get(`${base}/core/v1/configmaps/web-config?namespace=${ns}`)).json()) as { data: Record<string, string> }).data).toEqual({ A: '1' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('object-yaml')).toContainText('B: new');
+  expect(((await (await page.request.get(`${base}/core/v1/configmaps/web-config?namespace=${ns}`)).json()) as { data: Record<string, string> }).data).toEqual({ A: '2', B: 'new' });
+
+  // zh: the console's own status words are translated, the cluster's are not.
+  await page.goto(`/clusters/${id}/r/apps/v1/deployments?namespace=${ns}`);
+  await switchLanguage(page, 'zh');
+  await expect(page.getByTestId('resource-table').getByRole('row').filter({ hasText: 'web' }).getByTestId('status-tag')).toHaveText('就绪');
+  await page.goto(`/clusters/${id}/r/core/v1/pods?namespace=${ns}`);
+  await expect(page.getByTestId('resource-table').getByTestId('status-tag').first()).toHaveText('Running', { timeout: 60_000 });
+  await switchLanguage(page, 'en');
+});
