@@ -112,6 +112,16 @@ test('the explorer: registry columns and status, URL state, column chooser, deta
   await expect(page.getByTestId('object-yaml')).toContainText('B: new');
   expect(((await (await page.request.get(`${base}/core/v1/configmaps/web-config?namespace=${ns}`)).json()) as { data: Record<string, string> }).data).toEqual({ A: '2', B: 'new' });
 
+  // Ctrl-K: a kind by its short name, an object by its name.
+  await page.keyboard.press('Control+K');
+  const palette = page.getByTestId('search-palette');
+  await palette.getByRole('textbox').fill('deploy');
+  await expect(palette.getByTestId('search-result').first()).toContainText('Deployment');
+  await palette.getByRole('textbox').fill('web-con');
+  await expect(palette.getByTestId('search-result').filter({ hasText: 'web-config' })).toBeVisible();
+  await palette.getByRole('textbox').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/clusters/${id}/r/core/v1/configmaps/${ns}/web-config$`));
+
   // zh: the console's own status words are translated, the cluster's are not.
   await page.goto(`/clusters/${id}/r/apps/v1/deployments?namespace=${ns}`);
   await switchLanguage(page, 'zh');

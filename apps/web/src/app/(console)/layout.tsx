@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { AuthGate } from '@/features/auth/components/auth-gate';
+import { CommandPalette } from '@/features/search/components/command-palette';
 import { AppShell } from '@/features/shell/components/app-shell';
 
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
     <AuthGate>
-      <AppShell>{children}</AppShell>
+      <AppShell tools={<CommandPalette />}>{children}</AppShell>
     </AuthGate>
   );
 }

@@ -9,7 +9,8 @@ import { SideNav } from './side-nav';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
 
-export function AppShell({ children }: { children: ReactNode }) {
+/** `tools`: header controls that other features provide (composed in the console layout, not imported here). */
+export function AppShell({ children, tools }: { children: ReactNode; tools?: ReactNode }) {
   const t = useTranslations('app');
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
@@ -28,6 +29,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </span>
         </Link>
         <div className="wh-header-tools">
+          {tools}
           <LanguageSwitch />
           <ThemeToggle />
           <UserMenu />
