@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from '../setup/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
 import { ADMIN_PASSWORD, bind, createUser, loginAs, registerCluster, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
@@ -11,15 +11,6 @@ const NS_B = `ov-b-${suffix}`;
 const role = (name: string) => BUILT_IN_ROLES.find((r) => r.name === name)!.id;
 const R = '/api/clusters/c1/resources';
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 const deployment = (name: string, ns: string, replicas: number, cpu: string, memory: string) => ({
   apiVersion: 'apps/v1',

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from '../setup/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, bind, createUser, loginAs, registerCluster, startTestApp, userId, type Browser, type TestApp } from '../setup/test-app.js';
 
@@ -12,15 +12,6 @@ const R = '/api/clusters/c1/resources';
 type Item = { relation: string; kind: string; status?: string; ref: { group: string; resource: string; namespace?: string; name: string } };
 type Relations = { items: Item[]; hidden: { relation: string; group: string; resource: string }[]; truncated: boolean };
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 const relationsOf = async (who: Browser, group: string, resource: string, name: string, namespace: string | null = NS) => {
   const ns = namespace ? `&namespace=${namespace}` : '';

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from '../setup/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { K8sGateway } from '../../src/k8s/k8s.gateway.js';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
@@ -26,15 +26,6 @@ const deployment = (name: string, ns: string, replicas = 1, labels: Record<strin
   },
 });
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 beforeAll(async () => {
   t = await startTestApp({ CLUSTER_HEALTH_INTERVAL_SECONDS: '0' });
