@@ -7,10 +7,11 @@ import type { ComponentName } from './state.ts';
 
 const WARM_START_BUDGET_SECONDS = 30;
 const usage = `usage: cli.ts <command> [flags]
-  up [--name local] [--nodes 1] [--fresh]   start (or reuse) a named cluster
+  up [--name local] [--nodes 1] [--fresh] [--metrics]
+                                            start (or reuse) a named cluster; --metrics adds metrics-server
   down [--name local | --all] [--purge]     stop by PID; --purge also deletes its data, PKI and logs
   status                                    list clusters under the run dir
-  demo                                      start cluster "demo" (3 nodes) and apply tools/cluster/demo/*.yaml
+  demo                                      start cluster "demo" (3 nodes, metrics-server) and apply tools/cluster/demo/*.yaml
   restart-apiserver --name local            kill and restart kube-apiserver (same port and flags)`;
 
 const { positionals, values } = parseArgs({
@@ -20,6 +21,7 @@ const { positionals, values } = parseArgs({
     nodes: { type: 'string' },
     all: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    metrics: { type: 'boolean', default: false },
     purge: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -30,9 +32,9 @@ const logFor =
   (message) =>
     console.error(`[cluster:${name}] ${message}`);
 
-async function startCluster(name: string, nodes: number | undefined, fresh: boolean) {
+async function startCluster(name: string, nodes: number | undefined, fresh: boolean, metrics = false) {
   const binDir = ensureBinaries();
-  const state = await up({ name, nodes, binDir, fresh, log: logFor(name) });
+  const state = await up({ name, nodes, binDir, fresh, metrics, log: logFor(name) });
   if (state.reused) {
     console.log(`cluster "${name}" already running at ${state.server}`);
   } else {
@@ -43,6 +45,11 @@ async function startCluster(name: string, nodes: number | undefined, fresh: bool
   }
   console.log(`  server:     ${state.server}\n  kubeconfig: ${state.kubeconfigPath}\n  nodes:      ${state.nodes}`);
   console.log(`  try:        KUBECONFIG=${state.kubeconfigPath} ${state.binDir}/kubectl get nodes -o wide`);
+  if (state.metrics) {
+    console.log(
+      `  metrics:    KUBECONFIG=${state.kubeconfigPath} ${state.binDir}/kubectl top nodes  (first numbers ~20s after start)`,
+    );
+  }
   return state;
 }
 
@@ -70,7 +77,7 @@ async function main(): Promise<void> {
   }
   switch (command) {
     case 'up':
-      await startCluster(values.name, nodes, values.fresh);
+      await startCluster(values.name, nodes, values.fresh, values.metrics);
       return;
     case 'down': {
       const names = values.all ? listClusters().map((s) => s.name) : [values.name];
@@ -84,7 +91,8 @@ async function main(): Promise<void> {
       await printStatus();
       return;
     case 'demo': {
-      const state = await startCluster(DEMO_CLUSTER, DEMO_NODES, false);
+      // The demo shows the console's usage charts, so it runs metrics-server (built once, cached by version).
+      const state = await startCluster(DEMO_CLUSTER, DEMO_NODES, false, true);
       await applyDemo(state, logFor(DEMO_CLUSTER));
       console.log('demo objects applied (namespaces team-a, team-b)');
       return;

@@ -1,6 +1,7 @@
 // Command lines of the five control-plane components. Everything binds 127.0.0.1; every address the cluster hands
 // out (service IPs, pod IPs, node addresses) is inside 127.0.0.0/8, so nothing can ever route off the machine.
 import { join } from 'node:path';
+import { aggregationFlags, metricsServerArgv, type AggregationPki } from './metrics.ts';
 import type { Pki } from './pki.ts';
 import type { ComponentName, Ports } from './state.ts';
 
@@ -17,6 +18,8 @@ export interface ComponentContext {
   pki: Pki;
   kubeconfigPath: string;
   kwokConfigPath: string;
+  /** Only with `up --metrics`: the aggregation layer PKI and metrics-server's binary dir. */
+  metrics?: { binDir: string; pki: AggregationPki };
 }
 
 const url = (port: number) => `http://127.0.0.1:${port}`;
@@ -66,6 +69,7 @@ export function componentArgv(name: ComponentName, c: ComponentContext): string[
         // APF costs CPU on 2 cores and only matters under contention a test cluster never sees.
         '--enable-priority-and-fairness=false',
         '--profiling=false',
+        ...(c.metrics ? aggregationFlags(c.metrics.pki) : []),
       ];
     case 'kube-controller-manager':
       return [
@@ -113,5 +117,14 @@ export function componentArgv(name: ComponentName, c: ComponentContext): string[
         `--cidr=${POD_CIDR}`,
         '--node-lease-duration-seconds=40',
       ];
+    case 'metrics-server':
+      if (!c.metrics || !ports.metricsServer) throw new Error('metrics-server needs a cluster started with --metrics');
+      return metricsServerArgv({
+        ...c.metrics,
+        dir: c.dir,
+        kubeconfigPath: c.kubeconfigPath,
+        port: ports.metricsServer,
+        kwokPort: ports.kwok,
+      });
   }
 }

@@ -5,13 +5,30 @@ import { componentArgv, KUBERNETES_SERVICE_IP, type ComponentContext } from './c
 import { kubeConfigFromYaml, renderKubeconfig } from './kubeconfig.ts';
 import { writeKwokConfig } from './kwok-config.ts';
 import { withClusterLock } from './lock.ts';
+import {
+  ensureAggregationPki,
+  ensureMetricsServerBinary,
+  kwokMetricsDocs,
+  registerMetricsApi,
+  waitMetricsApiAvailable,
+} from './metrics.ts';
 import { ensureNodes } from './nodes.ts';
 import { ensurePki } from './pki.ts';
 import { pickFreePorts } from './ports.ts';
 import { clusterDir, clustersRoot } from './paths.ts';
 import { isOurProcess, startProcess, stopProcess, tailLog } from './processes.ts';
 import { httpOk, waitDefaultServiceAccount, waitFor, waitNodesReady } from './readiness.ts';
-import { COMPONENTS, PORT_NAMES, readState, writeState, type ClusterState, type ComponentName } from './state.ts';
+import {
+  COMPONENTS,
+  expectedComponents,
+  METRICS_COMPONENT,
+  PORT_NAMES,
+  readState,
+  writeState,
+  type ClusterState,
+  type ComponentName,
+  type Ports,
+} from './state.ts';
 
 export type Logger = (message: string) => void;
 
@@ -21,22 +38,25 @@ export interface UpOptions {
   binDir: string;
   /** Wipe etcd data and PKI first (tests want a clean cluster; dev clusters keep theirs across down/up). */
   fresh?: boolean;
+  /** Also run metrics-server (metrics.k8s.io); kept on later `up`s of the same cluster until --fresh. */
+  metrics?: boolean;
   log?: Logger;
 }
 
 const STARTUP_TIMEOUT_MS = 120_000;
+const ALL_COMPONENTS: ComponentName[] = [...COMPONENTS, METRICS_COMPONENT];
 const marker = (dir: string) => `${dir}/`; // every component's argv contains a path under its cluster dir
 
 /** Components of the cluster whose recorded PID is still one of its processes. */
 export function aliveComponents(state: ClusterState): ComponentName[] {
-  return COMPONENTS.filter((c) => {
+  return expectedComponents(state).filter((c) => {
     const pid = state.components[c]?.pid;
     return pid !== undefined && isOurProcess(pid, marker(state.dir));
   });
 }
 
 export function isRunning(state: ClusterState): boolean {
-  return aliveComponents(state).length === COMPONENTS.length;
+  return aliveComponents(state).length === expectedComponents(state).length;
 }
 
 /** Running, and the apiserver answers /readyz. */
@@ -51,7 +71,9 @@ export async function up(options: UpOptions): Promise<ClusterState & { reused: b
   const dir = clusterDir(options.name);
   return withClusterLock(dir, async () => {
     const previous = readState(dir);
-    if (previous && !options.fresh && (await isHealthy(previous))) {
+    // A healthy cluster is reused unless --metrics asks for more than it runs (then it restarts, data kept).
+    const wantsMore = options.metrics && !previous?.metrics;
+    if (previous && !options.fresh && !wantsMore && (await isHealthy(previous))) {
       if (options.nodes && options.nodes > previous.nodes) await addNodes(previous, options.nodes);
       return { ...readState(dir)!, reused: true };
     }
@@ -69,12 +91,15 @@ async function start(dir: string, options: UpOptions, previous: ClusterState | u
   const log = options.log ?? (() => {});
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const pki = ensurePki(join(dir, 'pki'), options.name, KUBERNETES_SERVICE_IP);
-  const ports = await pickFreePorts(PORT_NAMES, previous?.ports);
+  const metrics = Boolean(options.metrics || (previous?.metrics && !options.fresh));
+  const metricsContext = metrics ? { binDir: ensureMetricsServerBinary(), pki: ensureAggregationPki(pki) } : undefined;
+  const portNames = metrics ? [...PORT_NAMES, 'metricsServer' as const] : PORT_NAMES;
+  const ports: Ports = await pickFreePorts(portNames, previous?.ports);
   const server = `https://127.0.0.1:${ports.apiserver}`;
   const kubeconfigPath = join(dir, 'kubeconfig.yaml');
   const kubeconfigYaml = renderKubeconfig(options.name, server, pki);
   writeFileSync(kubeconfigPath, kubeconfigYaml, { mode: 0o600 });
-  const kwok = writeKwokConfig(dir, options.binDir);
+  const kwok = writeKwokConfig(dir, options.binDir, metricsContext ? kwokMetricsDocs(metricsContext.binDir) : []);
   const context: ComponentContext = {
     dir,
     binDir: options.binDir,
@@ -82,6 +107,7 @@ async function start(dir: string, options: UpOptions, previous: ClusterState | u
     pki,
     kubeconfigPath,
     kwokConfigPath: kwok.configPath,
+    metrics: metricsContext,
   };
   const state: ClusterState = {
     name: options.name,
@@ -91,6 +117,7 @@ async function start(dir: string, options: UpOptions, previous: ClusterState | u
     server,
     kubeconfigPath,
     nodes: options.nodes ?? previous?.nodes ?? 1,
+    ...(metrics ? { metrics } : {}),
     components: {},
   };
   writeState(state);
@@ -112,10 +139,17 @@ async function start(dir: string, options: UpOptions, previous: ClusterState | u
       waitHealthy(state, 'kwok', `http://127.0.0.1:${ports.kwok}/healthz`),
     ]);
     const kc = kubeConfigFromYaml(kubeconfigYaml);
-    const nodeNames = await ensureNodes(kc, state.nodes);
+    const nodeNames = await ensureNodes(kc, state.nodes, metrics);
     log(`waiting for ${nodeNames.length} node(s) Ready and serviceaccount/default`);
     await waitNodesReady(kc, nodeNames, STARTUP_TIMEOUT_MS);
     await waitDefaultServiceAccount(kc, 'default', STARTUP_TIMEOUT_MS);
+    if (ports.metricsServer) {
+      log(`metrics-server on https://127.0.0.1:${ports.metricsServer}`);
+      launch(state, METRICS_COMPONENT, context);
+      await waitHealthy(state, METRICS_COMPONENT, `https://127.0.0.1:${ports.metricsServer}/healthz`);
+      await registerMetricsApi(kc, pki.caCert, ports.metricsServer);
+      await waitMetricsApiAvailable(kc, STARTUP_TIMEOUT_MS);
+    }
   } catch (error) {
     await stopComponents(state, log);
     throw error;
@@ -152,13 +186,13 @@ async function waitHealthy(state: ClusterState, name: ComponentName, url: string
 
 async function addNodes(state: ClusterState, count: number): Promise<void> {
   const kc = kubeConfigFromYaml(readFileSync(state.kubeconfigPath, 'utf8'));
-  await waitNodesReady(kc, await ensureNodes(kc, count), STARTUP_TIMEOUT_MS);
+  await waitNodesReady(kc, await ensureNodes(kc, count, state.metrics), STARTUP_TIMEOUT_MS);
   writeState({ ...state, nodes: count });
 }
 
-/** Stops components in reverse start order (kwok first, etcd last), each by its recorded PID. */
+/** Stops components in reverse start order (metrics-server and kwok first, etcd last), each by its recorded PID. */
 async function stopComponents(state: ClusterState, log?: Logger): Promise<void> {
-  for (const name of [...COMPONENTS].reverse()) {
+  for (const name of ALL_COMPONENTS.toReversed()) {
     const component = state.components[name];
     if (!component) continue;
     if (isOurProcess(component.pid, marker(state.dir))) log?.(`stopping ${name} (pid ${component.pid})`);

@@ -32,7 +32,8 @@ export interface KwokFiles {
   execSandbox: string;
 }
 
-export function writeKwokConfig(dir: string, binDir: string): KwokFiles {
+/** `extraDocs`: more kwok resources (the --metrics Metric and ClusterResourceUsage). */
+export function writeKwokConfig(dir: string, binDir: string, extraDocs: string[] = []): KwokFiles {
   const files: KwokFiles = {
     configPath: join(dir, 'kwok.yaml'),
     podLogPath: join(dir, 'pod-logs', 'container.log'),
@@ -69,7 +70,7 @@ export function writeKwokConfig(dir: string, binDir: string): KwokFiles {
       ],
     },
   };
-  const docs = [...stages, stringify(logs).trim(), stringify(exec).trim()];
+  const docs = [...stages, stringify(logs).trim(), stringify(exec).trim(), ...extraDocs];
   writeFileSync(files.configPath, `${docs.join('\n---\n')}\n`);
   return files;
 }

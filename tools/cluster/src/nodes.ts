@@ -1,17 +1,22 @@
 // Fake nodes for kwok. We create them ourselves (instead of `kwokctl scale node`) so their addresses are loopback:
 // kwok's template would give them 192.0.2.1, which is this machine's default gateway.
-import { CoreV1Api, type KubeConfig, type V1Node } from '@kubernetes/client-node';
+import { CoreV1Api, setHeaderOptions, type KubeConfig, type V1Node } from '@kubernetes/client-node';
+import { METRICS_PATH_ANNOTATION, nodeMetricsPath } from './metrics.ts';
 
 export const nodeName = (index: number) => `kwok-node-${index}`;
 
-function nodeManifest(name: string): V1Node {
+function nodeManifest(name: string, metrics: boolean): V1Node {
   const resources = { cpu: '32', memory: '256Gi', pods: '110', 'ephemeral-storage': '1Ti' };
   return {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: {
       name,
-      annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+      annotations: {
+        'kwok.x-k8s.io/node': 'fake',
+        'node.alpha.kubernetes.io/ttl': '0',
+        ...(metrics ? { [METRICS_PATH_ANNOTATION]: nodeMetricsPath(name) } : {}),
+      },
       labels: {
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
@@ -31,13 +36,21 @@ function nodeManifest(name: string): V1Node {
   };
 }
 
-/** Creates kwok-node-0..count-1 when missing; existing nodes (from a kept data dir) are left alone. */
-export async function ensureNodes(kc: KubeConfig, count: number): Promise<string[]> {
+/**
+ * Creates kwok-node-0..count-1 when missing; existing nodes (from a kept data dir) are left alone, except that
+ * `metrics` adds the metrics-server path annotation to nodes created by an earlier run without --metrics.
+ */
+export async function ensureNodes(kc: KubeConfig, count: number, metrics = false): Promise<string[]> {
   const core = kc.makeApiClient(CoreV1Api);
-  const existing = new Set((await core.listNode()).items.map((n) => n.metadata?.name));
+  const existing = new Map((await core.listNode()).items.map((n) => [n.metadata?.name, n]));
   const names = Array.from({ length: count }, (_, i) => nodeName(i));
   for (const name of names) {
-    if (!existing.has(name)) await core.createNode({ body: nodeManifest(name) });
+    const node = existing.get(name);
+    if (!node) await core.createNode({ body: nodeManifest(name, metrics) });
+    else if (metrics && !node.metadata?.annotations?.[METRICS_PATH_ANNOTATION]) {
+      const body = { metadata: { annotations: { [METRICS_PATH_ANNOTATION]: nodeMetricsPath(name) } } };
+      await core.patchNode({ name, body }, setHeaderOptions('Content-Type', 'application/merge-patch+json'));
+    }
   }
   return names;
 }

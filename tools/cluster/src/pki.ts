@@ -21,16 +21,21 @@ export interface Pki {
 
 const DAYS = '825';
 
-function openssl(args: string[]): void {
+export function openssl(args: string[]): void {
   execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 /** EC P-256 keys: generated in milliseconds (RSA 2048 costs seconds on 2 busy cores) and accepted everywhere. */
-function newKey(path: string): void {
+export function newKey(path: string): void {
   openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', path]);
 }
 
-function signedCert(p: Pki, name: string, subject: string, extensions: string): void {
+export function signedCert(
+  p: Pick<Pki, 'dir' | 'caCert' | 'caKey'>,
+  name: string,
+  subject: string,
+  extensions: string,
+): void {
   const key = join(p.dir, `${name}.key`);
   const csr = join(p.dir, `${name}.csr`);
   const ext = join(p.dir, `${name}.ext`);

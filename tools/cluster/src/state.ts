@@ -3,10 +3,12 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;
-export type ComponentName = (typeof COMPONENTS)[number];
+/** Started only on clusters created with `up --metrics` (state.metrics), after the five above. */
+export const METRICS_COMPONENT = 'metrics-server';
+export type ComponentName = (typeof COMPONENTS)[number] | typeof METRICS_COMPONENT;
 
 export const PORT_NAMES = ['etcdClient', 'etcdPeer', 'apiserver', 'controllerManager', 'scheduler', 'kwok'] as const;
-export type Ports = Record<(typeof PORT_NAMES)[number], number>;
+export type Ports = Record<(typeof PORT_NAMES)[number], number> & { metricsServer?: number };
 
 export interface ComponentState {
   pid: number;
@@ -22,10 +24,17 @@ export interface ClusterState {
   server: string;
   kubeconfigPath: string;
   nodes: number;
+  /** metrics-server + the apiserver's aggregation layer (`up --metrics`); absent on clusters without it. */
+  metrics?: boolean;
   components: Partial<Record<ComponentName, ComponentState>>;
   /** Set once every readiness check passed; a state without it is a crashed or interrupted start. */
   readyAt?: string;
   startupSeconds?: number;
+}
+
+/** The components a healthy cluster runs: the five, plus metrics-server when it was started with --metrics. */
+export function expectedComponents(state: Pick<ClusterState, 'metrics'>): ComponentName[] {
+  return state.metrics ? [...COMPONENTS, METRICS_COMPONENT] : [...COMPONENTS];
 }
 
 export const statePath = (dir: string) => join(dir, 'state.json');

@@ -1,12 +1,13 @@
 'use client';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Cluster } from '@wheelhouse/shared';
-import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useSyncExternalStore } from 'react';
 import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
+import { ListPage } from '@/kit/list-page';
 import { clusterPath, useCheckHealth, useClusters, useDeleteCluster } from '../api';
 import { AddClusterDrawer } from './add-cluster-drawer';
 import { HealthBadge, HealthDetails } from './health-badge';
@@ -110,45 +111,32 @@ export function ClustersPage() {
   ];
 
   return (
-    <Card>
-      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="section-title">
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('description')}</Typography.Text>
-        </div>
-        {can('clusters', 'create') && (
+    <ListPage<Cluster>
+      title={t('title')}
+      description={t('description')}
+      action={
+        can('clusters', 'create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             {t('add')}
           </Button>
-        )}
-      </Flex>
-      {isHttp && (clusters.data?.items.length ?? 0) > 0 && (
-        <Alert type="info" showIcon title={t('kubeconfigHttpHint')} style={{ marginBottom: 16 }} />
-      )}
-      {clusters.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(clusters.error)}
-          action={<Button onClick={() => void clusters.refetch()}>{tCommon('retry')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Table<Cluster>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={clusters.data?.items}
-        loading={clusters.isPending && !clusters.error}
-        locale={{ emptyText: t('empty') }}
-        pagination={{ hideOnSinglePage: true, pageSize: 50 }}
-        scroll={{ x: 'max-content' }}
-        data-testid="clusters-table"
-      />
+        )
+      }
+      notice={
+        isHttp &&
+        (clusters.data?.items.length ?? 0) > 0 && (
+          <Alert type="info" showIcon title={t('kubeconfigHttpHint')} style={{ marginBottom: 16 }} />
+        )
+      }
+      query={clusters}
+      table={{
+        testId: 'clusters-table',
+        columns: columns,
+        dataSource: clusters.data?.items,
+        locale: { emptyText: t('empty') },
+      }}
+    >
       <AddClusterDrawer open={adding} onClose={() => setAdding(false)} />
       {renaming && <RenameClusterModal cluster={renaming} onClose={() => setRenaming(null)} />}
-    </Card>
+    </ListPage>
   );
 }

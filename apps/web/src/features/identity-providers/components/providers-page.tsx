@@ -1,11 +1,12 @@
 'use client';
 import { PlusOutlined } from '@ant-design/icons';
 import type { IdentityProvider } from '@wheelhouse/shared';
-import { Alert, App, Button, Card, Flex, Popconfirm, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
+import { ListPage } from '@/kit/list-page';
 import { useDeleteProvider, useIdentityProviders, useSaveProvider } from '../api';
 import { ProviderDrawer } from './provider-drawer';
 import { TestProviderModal } from './test-modal';
@@ -83,33 +84,26 @@ export function ProvidersPage() {
   ];
 
   return (
-    <Card>
-      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('description')}</Typography.Text>
-        </div>
-        {can('identityproviders', 'create') && (
+    <ListPage<IdentityProvider>
+      title={t('title')}
+      description={t('description')}
+      action={
+        can('identityproviders', 'create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
             {t('create')}
           </Button>
-        )}
-      </Flex>
-      {providers.error && <Alert type="error" showIcon title={errorMessage(providers.error)} style={{ marginBottom: 16 }} />}
-      <Table<IdentityProvider>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={providers.data?.items}
-        loading={providers.isPending && !providers.error}
-        locale={{ emptyText: t('empty') }}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
+        )
+      }
+      query={providers}
+      table={{
+        columns: columns,
+        dataSource: providers.data?.items,
+        locale: { emptyText: t('empty') },
+        pagination: false,
+      }}
+    >
       {editing !== undefined && <ProviderDrawer editing={editing} onClose={() => setEditing(undefined)} />}
       {testing && <TestProviderModal provider={testing} onClose={() => setTesting(null)} />}
-    </Card>
+    </ListPage>
   );
 }

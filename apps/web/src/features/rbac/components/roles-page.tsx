@@ -1,11 +1,11 @@
 'use client';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLE_SCOPES, type Role } from '@wheelhouse/shared';
-import { Alert, Button, Card, Flex, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Tag, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useCan } from '@/kit/use-permissions';
-import { useErrorMessage } from '@/lib/use-error-message';
+import { ListPage } from '@/kit/list-page';
 import { useRoles } from '../api';
 import { ScopeKindTag } from './access-labels';
 import { CloneRoleModal } from './clone-role-modal';
@@ -22,7 +22,6 @@ export function RolesPage() {
   const tCommon = useTranslations('common');
   const can = useCan();
   const roles = useRoles();
-  const errorMessage = useErrorMessage();
   const [viewingId, setViewingId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [cloning, setCloning] = useState<Role | null>(null);
@@ -110,40 +109,25 @@ export function RolesPage() {
   ];
 
   return (
-    <Card>
-      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('description')}</Typography.Text>
-        </div>
-        {can('roles', 'create') && (
+    <ListPage<Role>
+      title={t('title')}
+      description={t('description')}
+      action={
+        can('roles', 'create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ role: null })}>
             {t('create')}
           </Button>
-        )}
-      </Flex>
-      {roles.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(roles.error)}
-          action={<Button onClick={() => void roles.refetch()}>{tCommon('retry')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Table<Role>
-        rowKey="id"
-        size="middle"
-        columns={mayAct ? [...columns, ...actions] : columns}
-        dataSource={roles.data?.items}
-        loading={roles.isPending && !roles.error}
-        locale={{ emptyText: t('empty') }}
-        pagination={{ hideOnSinglePage: true, pageSize: 50 }}
-        scroll={{ x: 1000 }}
-        data-testid="roles-table"
-      />
+        )
+      }
+      query={roles}
+      table={{
+        testId: 'roles-table',
+        columns: mayAct ? [...columns, ...actions] : columns,
+        dataSource: roles.data?.items,
+        locale: { emptyText: t('empty') },
+        scroll: { x: 1000 },
+      }}
+    >
       {viewing && (
         <RoleDrawer
           role={viewing}
@@ -165,6 +149,6 @@ export function RolesPage() {
           }}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

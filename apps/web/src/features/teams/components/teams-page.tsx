@@ -1,11 +1,12 @@
 'use client';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Team } from '@wheelhouse/shared';
-import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Space, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
+import { ConfirmLink, ListPage } from '@/kit/list-page';
 import { useDeleteTeam, useTeams } from '../api';
 import { TeamDrawer } from './team-drawer';
 import { TeamFormModal } from './team-form-modal';
@@ -52,18 +53,14 @@ export function TeamsPage() {
             {t('manage')}
           </Button>
           {can('teams', 'delete') && (
-            <Popconfirm
+            <ConfirmLink
               title={t('deleteConfirm', { name: team.name })}
               description={t('deleteWarning')}
               okText={tCommon('delete')}
-              cancelText={tCommon('cancel')}
-              okButtonProps={{ danger: true }}
               onConfirm={() => onDelete(team)}
             >
-              <Button type="link" danger>
-                {tCommon('delete')}
-              </Button>
-            </Popconfirm>
+              {tCommon('delete')}
+            </ConfirmLink>
           )}
         </Space>
       ),
@@ -71,40 +68,24 @@ export function TeamsPage() {
   ];
 
   return (
-    <Card>
-      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('description')}</Typography.Text>
-        </div>
-        {can('teams', 'create') && (
+    <ListPage<Team>
+      title={t('title')}
+      description={t('description')}
+      action={
+        can('teams', 'create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ team: null })}>
             {t('create')}
           </Button>
-        )}
-      </Flex>
-      {teams.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(teams.error)}
-          action={<Button onClick={() => void teams.refetch()}>{tCommon('retry')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Table<Team>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={teams.data?.items}
-        loading={teams.isPending && !teams.error}
-        locale={{ emptyText: t('empty') }}
-        pagination={{ hideOnSinglePage: true, pageSize: 50 }}
-        scroll={{ x: 'max-content' }}
-        data-testid="teams-table"
-      />
+        )
+      }
+      query={teams}
+      table={{
+        testId: 'teams-table',
+        columns: columns,
+        dataSource: teams.data?.items,
+        locale: { emptyText: t('empty') },
+      }}
+    >
       {viewing && (
         <TeamDrawer team={viewing} onClose={() => setViewingId(null)} onEdit={() => setEditing({ team: viewing })} />
       )}
@@ -120,6 +101,6 @@ export function TeamsPage() {
           }}
         />
       )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ApiToken, CreatedApiToken } from '@wheelhouse/shared';
-import { Alert, App, Button, Card, Flex, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorMessage } from '@/lib/use-error-message';
+import { ConfirmLink, ListPage } from '@/kit/list-page';
 import { useRevokeToken, useTokens } from '../api';
 import { CreateTokenModal } from './create-token-modal';
 import { TokenCreatedModal } from './token-created-modal';
@@ -62,55 +63,37 @@ export function TokensPage() {
       title: tCommon('actions'),
       key: 'actions',
       render: (_, tk) => (
-        <Popconfirm
+        <ConfirmLink
           title={t('revokeConfirm', { name: tk.name })}
           description={t('revokeWarning')}
           okText={t('revoke')}
-          cancelText={tCommon('cancel')}
-          okButtonProps={{ danger: true }}
           onConfirm={() => onRevoke(tk)}
         >
-          <Button type="link" danger>
-            {t('revoke')}
-          </Button>
-        </Popconfirm>
+          {t('revoke')}
+        </ConfirmLink>
       ),
     },
   ];
 
   return (
-    <Card>
-      <Flex justify="space-between" align="start" gap={16} wrap style={{ marginBottom: 16 }}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('description')}</Typography.Text>
-        </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('create')}
-        </Button>
-      </Flex>
-      {tokens.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(tokens.error)}
-          action={<Button onClick={() => void tokens.refetch()}>{tCommon('retry')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      <Table<ApiToken>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={tokens.data?.items}
-        loading={tokens.isPending && !tokens.error}
-        locale={{ emptyText: t('empty') }}
-        pagination={{ hideOnSinglePage: true, pageSize: 50 }}
-        scroll={{ x: 'max-content' }}
-        data-testid="tokens-table"
-      />
+    <ListPage<ApiToken>
+      title={t('title')}
+      description={t('description')}
+      action={
+        <>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('create')}
+          </Button>
+        </>
+      }
+      query={tokens}
+      table={{
+        testId: 'tokens-table',
+        columns: columns,
+        dataSource: tokens.data?.items,
+        locale: { emptyText: t('empty') },
+      }}
+    >
       {creating && (
         <CreateTokenModal
           onClose={(token) => {
@@ -120,6 +103,6 @@ export function TokensPage() {
         />
       )}
       {created && <TokenCreatedModal token={created} onClose={() => setCreated(null)} />}
-    </Card>
+    </ListPage>
   );
 }
