@@ -122,6 +122,17 @@ test('the explorer: registry columns and status, URL state, column chooser, deta
   await palette.getByRole('textbox').press('Enter');
   await expect(page).toHaveURL(new RegExp(`/clusters/${id}/r/core/v1/configmaps/${ns}/web-config$`));
 
+  // Bulk delete: one confirmation naming the objects, then the rows leave the live list.
+  await page.goto(`/clusters/${id}/r/apps/v1/deployments?namespace=${ns}`);
+  const rows = page.getByTestId('resource-table');
+  await rows.getByRole('row').filter({ hasText: 'api' }).getByRole('checkbox').check();
+  await page.getByTestId('bulk-delete').click();
+  const confirm = page.getByRole('dialog').filter({ hasText: 'Delete 1 Deployment?' });
+  await expect(confirm).toContainText(`${ns}/api`);
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(rows.getByRole('row').filter({ hasText: 'api' })).toHaveCount(0);
+  await expect(rows.getByRole('row').filter({ hasText: 'web' })).toBeVisible();
+
   // zh: the console's own status words are translated, the cluster's are not.
   await page.goto(`/clusters/${id}/r/apps/v1/deployments?namespace=${ns}`);
   await switchLanguage(page, 'zh');

@@ -3,13 +3,14 @@ import { Alert, Button, Card, Flex, Input, Space, Table, Typography, type TableC
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { kindDef, listColumns, type ColumnDef } from '@wheelhouse/shared';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, isApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { objectHref, useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
 import { pick, text, type K8sObject } from '../columns';
 import { DEFAULT_SORT, useListView } from '../list-url-state';
 import { useLiveList } from '../live';
+import { BulkDelete, type Selected } from './bulk-delete';
 import { Cell } from './cells';
 import { ColumnChooser, useVisibleColumns } from './column-chooser';
 import { LiveBadge } from './live-badge';
@@ -17,6 +18,7 @@ import { NamespaceSelect } from './namespace-select';
 import { ObjectDrawer } from './object-drawer';
 
 const PAGE_SIZE = 50;
+const rowKey = (o: K8sObject) => text(pick(o, 'metadata.uid')) || `${text(pick(o, 'metadata.namespace'))}/${text(pick(o, 'metadata.name'))}`;
 
 /** Any kind from discovery: server-side filtering, sorting and paging (continue tokens), live refresh. */
 export function ResourceListPage({ gvr }: { gvr: Gvr }) {
@@ -37,6 +39,10 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
   const pages = paging.key === filterKey ? paging.pages : [undefined];
   const setPages = (f: (p: (string | undefined)[]) => (string | undefined)[]) => setPaging({ key: filterKey, pages: f(pages) });
   const page = pages.length - 1;
+  // The selection belongs to the view it was made in: another filter, sort or page starts empty.
+  const viewKey = `${filterKey}#${page}`;
+  const [selection, setSelection] = useState<{ key: string; items: Selected[] }>({ key: viewKey, items: [] });
+  const selected = selection.key === viewKey ? selection.items : [];
 
   const params: ListParams = {
     namespace: namespaced ? namespace : undefined,
@@ -54,7 +60,7 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
   // One namespace picked: its column would repeat the same value on every row.
   const showNamespace = namespaced && !params.namespace;
   const printer = info?.printerColumns;
-  const all = useMemo(() => listColumns(def, { showNamespace, printer }), [def, showNamespace, printer]);
+  const all = listColumns(def, { showNamespace, printer }); // memoized by the React compiler
   const [specs, chosen, choose] = useVisibleColumns(`${gvr.group || 'core'}/${gvr.resource}`, all);
   const title = (c: ColumnDef) => c.title ?? t(`columns.${c.key}` as 'columns.name');
   const columns: TableColumnsType<K8sObject> = specs.map((spec) => ({
@@ -74,6 +80,8 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
       ),
   }));
   const badSelector = isApiError(list.error, 'INVALID_LABEL_SELECTOR');
+  // Hidden when the kind cannot be deleted at all; the API still checks each object against the user's roles.
+  const canDelete = !info || info.verbs.includes('delete');
 
   return (
     <Card>
@@ -118,6 +126,9 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
             style={{ width: 220 }}
           />
           <ColumnChooser columns={all} chosen={chosen} onChange={choose} title={title} />
+          {canDelete && (
+            <BulkDelete gvr={gvr} kind={info?.kind ?? gvr.resource} selected={selected} onDone={() => setSelection({ key: viewKey, items: [] })} />
+          )}
         </Space>
       </Flex>
       {list.data?.namespaces && (
@@ -136,7 +147,7 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
       )}
       {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
       <Table<K8sObject>
-        rowKey={(o) => text(pick(o, 'metadata.uid')) || `${text(pick(o, 'metadata.namespace'))}/${text(pick(o, 'metadata.name'))}`}
+        rowKey={rowKey}
         size="middle"
         columns={columns}
         dataSource={list.data?.items}
@@ -145,8 +156,26 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         rowClassName={() => 'wh-clickable-row'}
+        rowSelection={
+          canDelete
+            ? {
+                selectedRowKeys: selected.map((x) => x.key),
+                onChange: (_keys, rows) =>
+                  setSelection({
+                    key: viewKey,
+                    items: rows.map((o) => ({
+                      key: rowKey(o),
+                      name: text(pick(o, 'metadata.name')),
+                      namespace: text(pick(o, 'metadata.namespace')) || undefined,
+                    })),
+                  }),
+              }
+            : undefined
+        }
         onRow={(o) => ({
-          onClick: () =>
+          onClick: (e) =>
+            // Ticking a row's checkbox selects it; it does not open the drawer.
+            !(e.target as HTMLElement).closest('.ant-table-selection-column') &&
             setOpen({ name: text(pick(o, 'metadata.name')), namespace: text(pick(o, 'metadata.namespace')) || undefined }),
         })}
         onChange={(_p, _f, sorter) => {
