@@ -1,4 +1,7 @@
+import type { PrinterColumn } from '@wheelhouse/shared';
+
 export type { KubernetesObject } from '@kubernetes/client-node';
+export type { PrinterColumn };
 
 /** A resource the cluster serves, as discovery reports it. */
 export interface ResourceRef {
@@ -12,14 +15,6 @@ export interface ResourceRef {
   subresources: string[];
   /** A CRD version's additionalPrinterColumns. */
   printerColumns?: PrinterColumn[];
-}
-
-export interface PrinterColumn {
-  name: string;
-  type: string;
-  jsonPath: string;
-  priority?: number;
-  description?: string;
 }
 
 export function apiVersionOf(r: Pick<ResourceRef, 'group' | 'version'>): string {

@@ -33,6 +33,14 @@ export function useRelations(ref: ObjectRef) {
   });
 }
 
+/** What discovery says of one kind (its Kind name, scope, verbs, printer columns); undefined while loading. */
+export function useKindInfo(gvr: Gvr) {
+  const discovery = useDiscovery(gvr.cluster);
+  return discovery.data?.resources.find(
+    (r) => (r.group || 'core') === (gvr.group || 'core') && r.version === gvr.version && r.resource === gvr.resource,
+  );
+}
+
 export function useDiscovery(cluster: string) {
   return useQuery({
     queryKey: ['discovery', cluster],

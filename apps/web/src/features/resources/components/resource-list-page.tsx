@@ -6,7 +6,7 @@ import { kindDef, listColumns, type ColumnDef } from '@wheelhouse/shared';
 import { useState } from 'react';
 import { ApiError, isApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
-import { objectHref, useDiscovery, useResourceList, type Gvr, type ListParams } from '../api';
+import { objectHref, useKindInfo, useResourceList, type Gvr, type ListParams } from '../api';
 import { pick, text, type K8sObject } from '../columns';
 import { DEFAULT_SORT, useListView } from '../list-url-state';
 import { useLiveList } from '../live';
@@ -24,10 +24,7 @@ const rowKey = (o: K8sObject) => text(pick(o, 'metadata.uid')) || `${text(pick(o
 export function ResourceListPage({ gvr }: { gvr: Gvr }) {
   const t = useTranslations('resources');
   const errorMessage = useErrorMessage();
-  const discovery = useDiscovery(gvr.cluster);
-  const info = discovery.data?.resources.find(
-    (r) => (r.group || 'core') === (gvr.group || 'core') && r.version === gvr.version && r.resource === gvr.resource,
-  );
+  const info = useKindInfo(gvr);
   const namespaced = info?.namespaced ?? true;
 
   const def = kindDef(gvr.group, gvr.resource);

@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
-import { gvrHref, useDeleteObject, useDiscovery, useResourceObject } from '../../api';
+import { gvrHref, useDeleteObject, useKindInfo, useResourceObject } from '../../api';
 import { useLiveList } from '../../live';
 import { StatusTag } from '../cells';
 import { EventsTimeline } from '../events-timeline';
@@ -25,8 +25,7 @@ export function ObjectDetailPage({ target }: { target: ObjectRef }) {
   const errorMessage = useErrorMessage();
   const { modal, message } = App.useApp();
   const router = useRouter();
-  const discovery = useDiscovery(target.cluster);
-  const info = discovery.data?.resources.find((r) => (r.group || 'core') === (target.group || 'core') && r.version === target.version && r.resource === target.resource);
+  const info = useKindInfo(target);
   const def = kindDef(target.group, target.resource);
   const kind = info?.kind ?? def?.kind ?? target.resource;
   const object = useResourceObject(target, target.name, target.namespace);
