@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.schema.js';
 import { AppError } from '../common/errors/app-error.js';
 import { AuthorizerService } from '../rbac/authorizer.service.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import { assertSameOrigin, isSafeMethod } from './csrf.js';
 import { PERMISSION_KEY, PUBLIC_KEY, type PermissionRequirement } from './decorators/access.decorator.js';
 import { PrincipalResolver } from './principal.resolver.js';

@@ -6,7 +6,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { TransactionRunner } from '../database/prisma.service.js';
 import type { User } from '../generated/prisma/client.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { actorOf, userTarget } from '../users/users.service.js';
+import { actorOf, userTarget } from '../audit/audit-actor.js';
 import type { Principal } from './auth.types.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -12,7 +12,7 @@ import type { ClusterAccess } from '../k8s/cluster-access.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
 import { AuthorizerService } from '../rbac/authorizer.service.js';
 import { RbacRepository } from '../rbac/rbac.repository.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import { accessFromRequest, readLocalKubeconfig } from './cluster-registration.js';
 import { toClusterDto } from './clusters.mapper.js';
 import { ClustersRepository } from './clusters.repository.js';

@@ -16,7 +16,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { SecretCipher } from '../config/secret-cipher.js';
 import { TransactionRunner } from '../database/prisma.service.js';
 import type { IdentityProvider } from '../generated/prisma/client.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import { IdentityProvidersRepository } from './identity-providers.repository.js';
 import { DirectoryError, LdapDirectory } from './ldap/ldap-directory.js';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditRecord, RequestMeta } from '../audit/audit.types.js';
 import type { Principal } from '../auth/auth.types.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import type { ResourceRequest } from './kube-path.js';
 
 const READ_VERBS = new Set(['get', 'list', 'watch']);

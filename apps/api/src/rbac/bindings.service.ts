@@ -5,7 +5,7 @@ import type { RequestMeta } from '../audit/audit.types.js';
 import type { Principal } from '../auth/auth.types.js';
 import { AppError } from '../common/errors/app-error.js';
 import { TransactionRunner, type Tx } from '../database/prisma.service.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import { AuthorizerService, scopeOf, subjectOf } from './authorizer.service.js';
 import { BindingsRepository, type BindingFilter, type BindingWithRole } from './bindings.repository.js';
 import { LastAdminCheck } from './last-admin.check.js';

@@ -5,7 +5,7 @@ import type { RequestMeta } from '../audit/audit.types.js';
 import type { Principal } from '../auth/auth.types.js';
 import { AppError } from '../common/errors/app-error.js';
 import { TransactionRunner } from '../database/prisma.service.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import { AuthorizerService } from './authorizer.service.js';
 import { CONSOLE_ADMIN_ROLE_ID } from './built-in-roles.js';
 import { LastAdminCheck } from './last-admin.check.js';

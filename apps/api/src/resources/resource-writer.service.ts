@@ -7,7 +7,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { mapK8sError } from '../k8s/k8s-error.mapper.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
 import { apiVersionOf, collectionPath, objectPath, type KubernetesObject } from '../k8s/resource-ref.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import { ResourceAccess, type Target } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';
 

@@ -10,7 +10,7 @@ import { BindingsRepository } from '../rbac/bindings.repository.js';
 import { LastAdminCheck } from '../rbac/last-admin.check.js';
 import { RbacRepository } from '../rbac/rbac.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { actorOf } from '../users/users.service.js';
+import { actorOf } from '../audit/audit-actor.js';
 import { TeamsRepository, type TeamRow } from './teams.repository.js';
 
 export function toTeamDto(t: TeamRow): Team {

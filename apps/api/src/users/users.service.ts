@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUserCommand, ResetPasswordCommand, RoleRule, UpdateUserRequest } from '@wheelhouse/shared';
 import { AuditService } from '../audit/audit.service.js';
+import { actorOf, userTarget } from '../audit/audit-actor.js';
 import type { RequestMeta } from '../audit/audit.types.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { SessionService } from '../auth/session.service.js';
@@ -133,10 +134,3 @@ export async function grantBaseline(bindings: BindingsRepository, userId: string
   if (isAdmin) await bindings.create(CONSOLE_ADMIN_ROLE_ID, subject, GLOBAL, by, tx);
 }
 
-export function actorOf(p: Principal) {
-  return { id: p.user.id, username: p.user.username, viaToken: p.viaToken };
-}
-
-export function userTarget(u: Pick<User, 'id' | 'username'>) {
-  return { type: 'user', id: u.id, name: u.username };
-}
