@@ -1,5 +1,6 @@
 // Lint for the whole monorepo: typescript-eslint (type-aware), React hooks + Next for the web app, and the
 // import boundaries of ARCHITECTURE.md, which are rules here so they cannot decay into conventions.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -14,6 +15,42 @@ const PRISMA_IMPORTS = {
 const K8S_CLIENT_IMPORTS = {
   group: ['@kubernetes/client-node', '@kubernetes/client-node/*'],
   message: '@kubernetes/client-node is used only under apps/api/src/k8s/.',
+};
+const WEB_SERVER_ONLY = [
+  K8S_CLIENT_IMPORTS,
+  { ...PRISMA_IMPORTS, allowTypeImports: false },
+  { group: ['@nestjs/*'], message: 'Nest is server-only.' },
+];
+
+// Web layers (ARCHITECTURE.md §5): kit/ and lib/ → features/<x>/ → app/. A feature imports the kit, lib and its own
+// folder, never another feature; pages that combine features are composed in app/. One block per feature folder,
+// read from disk, so a new folder is covered the day it appears. (A later block replaces the rule's options, so
+// each block repeats the server-only patterns.)
+const WEB_FEATURES_DIR = 'apps/web/src/features';
+const WEB_FEATURES = readdirSync(new URL(`./${WEB_FEATURES_DIR}`, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const NO_ROUTE_IMPORTS = { regex: '^@/app(/|$)', message: 'Routes (app/) compose features; nothing imports them.' };
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const featureBoundary = (feature) => {
+  const others = WEB_FEATURES.filter((name) => name !== feature).map(escapeRegex);
+  const message = `features/${feature} imports only its own folder, kit/ and lib/: move what is shared into kit/, or compose the features in app/.`;
+  return {
+    files: [`${WEB_FEATURES_DIR}/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...WEB_SERVER_ONLY,
+            NO_ROUTE_IMPORTS,
+            { regex: `^@/features/(?!${escapeRegex(feature)}(/|$))`, message },
+            { regex: `^(\\.\\./)+(${others.join('|')})(/|$)`, message },
+          ],
+        },
+      ],
+    },
+  };
 };
 
 export default tseslint.config(
@@ -75,10 +112,7 @@ export default tseslint.config(
   {
     files: ['apps/web/**/*.{ts,tsx}', 'packages/shared/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { patterns: [K8S_CLIENT_IMPORTS, { ...PRISMA_IMPORTS, allowTypeImports: false }, { group: ['@nestjs/*'], message: 'Nest is server-only.' }] },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: WEB_SERVER_ONLY }],
     },
   },
   {
@@ -107,6 +141,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // After the test block on purpose: feature tests keep to their folder too.
+  ...WEB_FEATURES.map(featureBoundary),
+  {
+    files: ['apps/web/src/{kit,lib,components}/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...WEB_SERVER_ONLY,
+            NO_ROUTE_IMPORTS,
+            { regex: '^(@/|(\\.\\./)+)features(/|$)', message: 'kit/, lib/ and components/ sit below the features and never import them.' },
+          ],
+        },
+      ],
     },
   },
 );

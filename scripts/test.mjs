@@ -85,6 +85,8 @@ if (tiers.includes('integration')) {
 }
 if (tiers.includes('e2e')) {
   check('browser (Debian chromium)', 'bash', ['tools/ensure-system-packages.sh', 'chromium']);
+  // The e2e cluster serves metrics.k8s.io (the overview's usage charts); both builds are cached by version.
+  check('local Kubernetes binaries and metrics-server (cached)', 'bash', ['-c', 'bash tools/cluster/build.sh && bash tools/cluster/build-metrics-server.sh']);
   const out = join(reports, 'e2e.json');
   const ok = sh('e2e (Playwright + Chromium)', 'npm', ['run', '--silent', '-w', '@wheelhouse/web', 'test:e2e', '--', '--reporter=list,json'], {
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out },

@@ -17,10 +17,13 @@ import { K8sModule } from './k8s/k8s.module.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
 import { RelationsModule } from './relations/relations.module.js';
+import { SearchModule } from './search/search.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
+import { SchemasModule } from './schemas/schemas.module.js';
 import { StreamsModule } from './streams/streams.module.js';
 import { RbacModule } from './rbac/rbac.module.js';
 import { TeamsModule } from './teams/teams.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -40,12 +43,15 @@ export class AppModule {
         K8sModule,
         ClustersModule,
         ResourcesModule,
+        SchemasModule,
         StreamsModule,
         EventsModule,
         IdentityProvidersModule,
         ProxyModule,
         OverviewModule,
         RelationsModule,
+        SearchModule,
+        TimelineModule,
         HealthModule,
       ],
       providers: [

@@ -80,3 +80,19 @@ test('every section renders offline: no request leaves 127.0.0.1', async ({ page
   // The auto fixture checks every test the same way; this one names the guarantee and walks every page.
   expect([...hosts].filter((host) => host !== '')).toEqual([new URL(E2E_BASE_URL).host]);
 });
+
+test('the Content-Security-Policy blocks injected markup with script, and the guard of every test sees it', async ({ page, csp }) => {
+  await login(page, ADMIN.username, ADMIN.password);
+  await expect(page).toHaveURL(HOME_URL);
+  csp.expect(/^script-src/);
+  // What an XSS through cluster-supplied text would try: markup with an inline handler. Without a nonce it never runs.
+  const ran = await page.evaluate(async () => {
+    const box = document.createElement('div');
+    box.innerHTML = '<img src="data:," onerror="window.__injected = true">';
+    document.body.append(box);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    box.remove();
+    return (window as unknown as { __injected?: boolean }).__injected === true;
+  });
+  expect(ran).toBe(false);
+});

@@ -14,7 +14,12 @@ const LOCAL_HOSTS = ['127.0.0.1', 'localhost', OTHER_HOST];
  * Every test watches its page's requests: the console must work offline, so nothing may leave 127.0.0.1
  * (no fonts, CDNs, telemetry or update checks).
  */
-export const test = base.extend<{ offlineGuard: undefined; diagnostics: undefined }>({
+/** A test that provokes a violation on purpose declares it; it must then happen (the policy is proven to block). */
+export interface CspGuard {
+  expect(pattern: RegExp): void;
+}
+
+export const test = base.extend<{ offlineGuard: undefined; csp: CspGuard; diagnostics: undefined }>({
   offlineGuard: [
     async ({ page }, use) => {
       const escaped: string[] = [];
@@ -26,6 +31,31 @@ export const test = base.extend<{ offlineGuard: undefined; diagnostics: undefine
       });
       await use(undefined);
       expect(escaped, 'requests that left 127.0.0.1').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // The strict Content-Security-Policy must hold on every page the specs visit, and no page may throw: a blocked
+  // script, style, worker or connection and an uncaught error both fail the test that caused them.
+  csp: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      const expected: RegExp[] = [];
+      const errors: string[] = [];
+      await page.exposeBinding('__whCspViolation', (_source, report: string) => void violations.push(report));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __whCspViolation?: (r: string) => void }).__whCspViolation;
+          report?.(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use({ expect: (pattern) => void expected.push(pattern) });
+      for (const pattern of expected) {
+        // Reports cross from the page to this process asynchronously.
+        await expect.poll(() => violations.some((v) => pattern.test(v)), { message: `a violation matching ${String(pattern)}`, timeout: 5_000 }).toBe(true);
+      }
+      expect(violations.filter((v) => !expected.some((p) => p.test(v))), 'Content-Security-Policy violations').toEqual([]);
+      expect(errors, 'uncaught page errors').toEqual([]);
     },
     { auto: true },
   ],

@@ -11,7 +11,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // Real peers for the specs, started side by side: a local control plane and an OpenLDAP directory.
   // Workers inherit what is put in process.env here.
   const [clusterStart, slapdStart] = await Promise.allSettled([
-    startTestCluster({ nodes: 1 }),
+    startTestCluster({ nodes: 1, metrics: true }),
     directorySeed().then(startSlapd),
   ]);
   const teardown = async () => {

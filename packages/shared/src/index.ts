@@ -12,3 +12,7 @@ export * from './identity-providers.js';
 export * from './overview.js';
 export * from './kinds/index.js';
 export * from './relations.js';
+export * from './search.js';
+export * from './timeline.js';
+export * from './manifests.js';
+export * from './secrets.js';

@@ -10,6 +10,11 @@ export const ApiResourceSchema = z.object({
   verbs: z.array(z.string()),
   shortNames: z.array(z.string()),
   subresources: z.array(z.string()),
+  /**
+   * What the caller may list of it (console RBAC): everywhere, in some namespaces, or nowhere. Lists, sidebar and
+   * overview offer only kinds that are not `none`; the kind still resolves (a detail link may name it).
+   */
+  access: z.enum(['all', 'some', 'none']).optional(),
   /** A CRD's `additionalPrinterColumns` for this version: the columns of its generic list. */
   printerColumns: z
     .array(z.object({ name: z.string(), type: z.string(), jsonPath: z.string(), priority: z.number().optional(), description: z.string().optional() }))

@@ -79,12 +79,12 @@ async function reapAbandonedTestClusters(): Promise<void> {
  * Starts the test run's cluster, or reuses it when WHEELHOUSE_TEST_CLUSTER names a running one. The default name
  * `test-<pid>` is unique per runner, so parallel test runs never share (or stop) each other's cluster.
  */
-export async function startTestCluster(options: { name?: string; nodes?: number } = {}): Promise<TestCluster> {
+export async function startTestCluster(options: { name?: string; nodes?: number; metrics?: boolean } = {}): Promise<TestCluster> {
   const name = options.name ?? process.env[TEST_CLUSTER_ENV] ?? `test-${process.pid}`;
   const newRunCluster = options.name === undefined && process.env[TEST_CLUSTER_ENV] === undefined;
   if (newRunCluster) await reapAbandonedTestClusters();
   // fresh: a leftover dir of a recycled PID must not leak old objects into this run.
-  const state = await up({ name, nodes: options.nodes ?? 3, binDir: ensureBinaries(), fresh: newRunCluster });
+  const state = await up({ name, nodes: options.nodes ?? 3, binDir: ensureBinaries(), fresh: newRunCluster, metrics: options.metrics });
   process.env[TEST_CLUSTER_ENV] = name;
   if (!state.reused) startedByThisProcess = name;
   return toTestCluster(state, !state.reused);

@@ -46,6 +46,33 @@ export class AuditRepository {
       take,
     });
   }
+
+  /**
+   * Writes to one Kubernetes object (its subresources too), dry runs excluded, newest first. Only who, what, when
+   * and the outcome are selected: details, addresses and user agents never leave this query.
+   */
+  forObject(q: { cluster: string; namespace: string | null; type: string; name: string }, take: number) {
+    return this.prisma.$queryRaw<ObjectAuditRow[]>`
+      SELECT id, time, actor_name AS "actorName", action, target_type AS "targetType", result, status, request_id AS "requestId"
+      FROM audit_events
+      WHERE cluster = ${q.cluster} AND target_name = ${q.name} AND namespace IS NOT DISTINCT FROM ${q.namespace}
+        AND (target_type = ${q.type} OR starts_with(target_type, ${`${q.type}/`}))
+        AND (details -> 'dryRun') IS DISTINCT FROM 'true'::jsonb
+      ORDER BY id DESC
+      LIMIT ${take}::int`;
+  }
+}
+
+export interface ObjectAuditRow {
+  id: bigint;
+  time: Date;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  result: string;
+  status: number | null;
+  /** Only to fold a write's opening and closing rows into one; never returned. */
+  requestId: string | null;
 }
 
 export interface AuditFilter {

@@ -29,6 +29,13 @@ export class ResourceAccess {
   }
 
   async assert(by: Principal, t: Target, verb: Verb, namespace: string | null, opts: { name?: string; subresource?: string } = {}): Promise<void> {
+    if (!(await this.allows(by, t, verb, namespace, opts))) {
+      const where = t.ref.namespaced && namespace ? ` in ${t.access.id}/${namespace}` : ` in ${t.access.id}`;
+      throw new AppError('FORBIDDEN', `Not allowed to ${verb} ${t.ref.resource}${opts.subresource ? `/${opts.subresource}` : ''}${where}`);
+    }
+  }
+
+  async allows(by: Principal, t: Target, verb: Verb, namespace: string | null, opts: { name?: string; subresource?: string } = {}): Promise<boolean> {
     const decision = await this.authorizer.can(by.user, {
       verb,
       group: t.ref.group,
@@ -38,10 +45,7 @@ export class ResourceAccess {
       cluster: t.access.id,
       namespace: t.ref.namespaced ? (namespace ?? undefined) : undefined,
     });
-    if (!decision.allowed) {
-      const where = t.ref.namespaced && namespace ? ` in ${t.access.id}/${namespace}` : ` in ${t.access.id}`;
-      throw new AppError('FORBIDDEN', `Not allowed to ${verb} ${t.ref.resource}${opts.subresource ? `/${opts.subresource}` : ''}${where}`);
-    }
+    return decision.allowed;
   }
 
   allowedNamespaces(by: Principal, t: Target, verb: Verb): Promise<'all' | string[]> {

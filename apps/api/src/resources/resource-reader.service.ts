@@ -11,6 +11,7 @@ import type { SharedInformer } from '../k8s/shared-informer.js';
 import { isFiltered, pageOf, pageOfSorted } from './list-engine.js';
 import { SortedViews } from './sorted-views.js';
 import { ResourceAccess, type Target } from './resource-access.js';
+import { isSecretResource, maskIfSecret, maskSecret } from './secret-mask.js';
 
 /** Reads: discovery, lists served from the shared informer cache, single objects. */
 @Injectable()
@@ -23,9 +24,21 @@ export class ResourceReader {
     private readonly k8s: K8sGateway,
   ) {}
 
+  /** Every kind the cluster serves, each marked with what the caller may list of it (from the in-memory bindings). */
   async discovery(by: Principal, clusterId: string): Promise<ApiResource[]> {
     const access = this.clusters.access(await this.clusters.getVisible(by, clusterId));
-    return this.k8s.resources(access);
+    const resources = await this.k8s.resources(access);
+    return Promise.all(
+      resources.map(async (r) => {
+        const t: Target = { access, ref: r };
+        if (!r.namespaced) {
+          const allowed = await this.access.allows(by, t, 'list', null);
+          return { ...r, access: allowed ? ('all' as const) : ('none' as const) };
+        }
+        const namespaces = await this.access.allowedNamespaces(by, t, 'list');
+        return { ...r, access: namespaces === 'all' ? ('all' as const) : namespaces.length ? ('some' as const) : ('none' as const) };
+      }),
+    );
   }
 
   async list(by: Principal, clusterId: string, group: string, version: string, resource: string, q: ListQuery): Promise<ResourceList> {
@@ -46,7 +59,8 @@ export class ResourceReader {
       const view = this.views.get(informer, namespace, q.sort, q.order, !isFiltered(q, allowed));
       const page = view ? pageOfSorted(view, q, allowed) : pageOf(informer.list(namespace), q, allowed);
       return {
-        items: page.items as unknown as Record<string, unknown>[],
+        // The one exit of list pages: Secret values masked here (see maskSecret).
+        items: (isSecretResource(t.ref) ? page.items.map(maskSecret) : page.items) as unknown as Record<string, unknown>[],
         total: page.total,
         continue: page.continue,
         resourceVersion: informer.resourceVersion(),
@@ -61,7 +75,8 @@ export class ResourceReader {
   async get(by: Principal, clusterId: string, group: string, version: string, resource: string, namespace: string | null, name: string): Promise<KubernetesObject> {
     const t = await this.access.target(by, clusterId, group, version, resource);
     await this.access.assert(by, t, 'get', namespace, { name });
-    return this.fetch(t, namespace, name);
+    // fetch() stays raw for the writer and the audited reveal; what a GET answers is masked.
+    return maskIfSecret(t.ref, await this.fetch(t, namespace, name));
   }
 
   async subresource(by: Principal, clusterId: string, group: string, version: string, resource: string, namespace: string | null, name: string, sub: 'scale' | 'status') {

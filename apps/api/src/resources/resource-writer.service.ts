@@ -10,6 +10,7 @@ import { apiVersionOf, collectionPath, objectPath, type KubernetesObject } from 
 import { actorOf } from '../audit/audit-actor.js';
 import { ResourceAccess, type Target } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';
+import { assertNotMasked, isSecretResource } from './secret-mask.js';
 
 /**
  * Field managers: server-side apply (forms, YAML apply) owns fields as "wheelhouse"; plain create/replace and
@@ -132,6 +133,8 @@ export class ResourceWriter {
       if (obj.metadata?.namespace && obj.metadata.namespace !== namespace) throw new AppError('VALIDATION_FAILED', 'metadata.namespace differs from the namespace in the URL');
     }
     if (name && obj.metadata?.name && obj.metadata.name !== name) throw new AppError('VALIDATION_FAILED', 'metadata.name differs from the name in the URL');
+    // Every console write of a Secret passes here: a masked read sent back must not overwrite the real values.
+    if (isSecretResource(t.ref)) assertNotMasked(obj);
     return { ...obj, metadata: { ...obj.metadata, ...(name ? { name } : {}), ...(t.ref.namespaced ? { namespace: namespace! } : {}) } };
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ClusterIdSchema, ListQuerySchema, MutationQuerySchema, type ListQuery, type MutationQuery } from '@wheelhouse/shared';
+import { ClusterIdSchema, ListQuerySchema, ManifestQuerySchema, ManifestRequestSchema, MutationQuerySchema, type ListQuery, type ManifestQuery, type MutationQuery } from '@wheelhouse/shared';
 import { z } from 'zod';
 import type { RequestMeta } from '../audit/audit.types.js';
 import type { Principal } from '../auth/auth.types.js';
@@ -8,12 +8,16 @@ import { CurrentPrincipal, RequirePermission } from '../auth/decorators/access.d
 import { ReqMeta } from '../auth/decorators/request-meta.decorator.js';
 import { ResourceReader } from './resource-reader.service.js';
 import { ResourceWriter } from './resource-writer.service.js';
+import { ManifestsService } from './manifests.service.js';
+import { SecretRevealService } from './secret-reveal.service.js';
 
 const Seg = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/).max(253);
 const GvrParams = z.strictObject({ cluster: ClusterIdSchema, group: Seg, version: Seg, resource: Seg });
 const ObjectParams = GvrParams.extend({ name: z.string().min(1).max(253) });
 const NsQuery = z.strictObject({ namespace: z.string().max(253).optional() });
 const WriteQuery = MutationQuerySchema.extend({ namespace: z.string().max(253).optional() });
+const SecretParams = z.strictObject({ cluster: ClusterIdSchema, name: z.string().min(1).max(253) });
+const RevealQuery = z.strictObject({ namespace: z.string().min(1).max(253) });
 type Gvr = z.output<typeof GvrParams>;
 type Obj = z.output<typeof ObjectParams>;
 type WriteQ = MutationQuery & { namespace?: string };
@@ -31,11 +35,27 @@ export class ResourcesController {
   constructor(
     private readonly reader: ResourceReader,
     private readonly writer: ResourceWriter,
+    private readonly secrets: SecretRevealService,
+    private readonly manifests: ManifestsService,
   ) {}
 
   @Get('discovery')
   async discovery(@CurrentPrincipal() p: Principal, @Param('cluster', { schema: ClusterIdSchema }) cluster: string) {
     return { resources: await this.reader.discovery(p, cluster) };
+  }
+
+  /** Creates every document of a multi-document YAML manifest; one result per document. */
+  @Post('manifests')
+  @HttpCode(200)
+  createManifests(@CurrentPrincipal() p: Principal, @Param('cluster', { schema: ClusterIdSchema }) cluster: string, @Query({ schema: ManifestQuerySchema }) q: ManifestQuery, @Body({ schema: ManifestRequestSchema }) body: { yaml: string }, @ReqMeta() meta: RequestMeta) {
+    return this.manifests.create(p, cluster, body.yaml, q, meta);
+  }
+
+  /** A Secret's values (every read masks them); needs `get secrets` there, audited. */
+  @Post('resources/core/v1/secrets/:name/reveal')
+  @HttpCode(200)
+  revealSecret(@CurrentPrincipal() p: Principal, @Param({ schema: SecretParams }) o: z.output<typeof SecretParams>, @Query({ schema: RevealQuery }) q: { namespace: string }, @ReqMeta() meta: RequestMeta) {
+    return this.secrets.reveal(p, o.cluster, q.namespace, o.name, meta);
   }
 
   @Get('resources/:group/:version/:resource')

@@ -4,11 +4,13 @@ import { ResourceAccess } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';
 import { ResourceWriter } from './resource-writer.service.js';
 import { ResourcesController } from './resources.controller.js';
+import { ManifestsService } from './manifests.service.js';
+import { SecretRevealService } from './secret-reveal.service.js';
 
 @Module({
   imports: [ClustersModule],
   controllers: [ResourcesController],
-  providers: [ResourceAccess, ResourceReader, ResourceWriter],
+  providers: [ResourceAccess, ResourceReader, ResourceWriter, SecretRevealService, ManifestsService],
   exports: [ResourceAccess],
 })
 export class ResourcesModule {}

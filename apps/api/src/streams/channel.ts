@@ -2,6 +2,7 @@ import type { DeltaType, ServerToClientEvents } from '@wheelhouse/shared';
 import { createHash } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import type { Delta, SharedInformer } from '../k8s/shared-informer.js';
+import { maskIfSecret } from '../resources/secret-mask.js';
 
 type Obj = { metadata?: { namespace?: string } };
 export type NamespaceFilter = Set<string> | null;
@@ -106,14 +107,15 @@ export class Channel {
   }
 
   private sync(socket: Socket, allowed: NamespaceFilter): void {
-    const items = this.informer.list(this.namespace ?? undefined).filter((o) => visible(o, allowed));
+    const items = this.informer.list(this.namespace ?? undefined).filter((o) => visible(o, allowed)).map((o) => maskIfSecret(this.informer.ref, o));
     const payload: Parameters<ServerToClientEvents['sync']>[0] = { channel: this.id, items, resourceVersion: this.informer.resourceVersion() };
     socket.emit('sync', payload);
   }
 
   private push(d: Delta): void {
     if (this.namespace && d.object.metadata?.namespace !== this.namespace) return;
-    this.batch.push({ type: d.type, object: d.object });
+    // Every object a socket receives passes sync() or here: Secret values are masked at these two exits.
+    this.batch.push({ type: d.type, object: maskIfSecret(this.informer.ref, d.object) });
     if (this.timer) return;
     setImmediate(() => this.flush());
     this.openWindow();

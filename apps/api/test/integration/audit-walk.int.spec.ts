@@ -50,6 +50,9 @@ const MUTATIONS: Record<string, (c: Ctx) => Promise<Res>> = {
     const live = (await c.admin.get(`${CM}/walk?namespace=${c.ids.ns}`)).body;
     return c.admin.agent.put(`${CM}/walk?namespace=${c.ids.ns}`).set('Origin', ORIGIN).send({ ...live, data: { k: 'replaced' } });
   },
+  'POST /api/clusters/:cluster/manifests': (c) =>
+    c.admin.post(`/api/clusters/c1/manifests?namespace=${c.ids.ns}`, { yaml: 'apiVersion: v1\nkind: Secret\nmetadata: {name: walk-secret}\nstringData: {k: v}' }),
+  'POST /api/clusters/:cluster/resources/core/v1/secrets/:name/reveal': (c) => c.admin.post(`/api/clusters/c1/resources/core/v1/secrets/walk-secret/reveal?namespace=${c.ids.ns}`),
   'PUT /api/clusters/:cluster/resources/:group/:version/:resource/:name/scale': (c) =>
     c.admin.agent.put(`/api/clusters/c1/resources/apps/v1/deployments/walk/scale?namespace=${c.ids.ns}`).set('Origin', ORIGIN).send({ replicas: 2 }),
   'DELETE /api/clusters/:cluster/resources/:group/:version/:resource/:name': (c) => c.admin.delete(`${CM}/walk?namespace=${c.ids.ns}`),

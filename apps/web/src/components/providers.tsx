@@ -1,4 +1,5 @@
 'use client';
+import '@/lib/zod-jitless';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';

@@ -26,6 +26,7 @@ const internalIP = (o: unknown) => text(pick(arr(pick(o, 'status.addresses')).fi
 
 export const CLUSTER_KINDS: KindDef[] = [
   clusterKind('', 'nodes', 'Node', {
+    searchable: true,
     status: nodeStatus,
     columns: [
       statusColumn,
@@ -46,6 +47,7 @@ export const CLUSTER_KINDS: KindDef[] = [
     actions: ['edit', 'cordon', 'drain', 'delete'],
   }),
   clusterKind('', 'namespaces', 'Namespace', {
+    searchable: true,
     status: phaseStatus,
     columns: [{ key: 'status', type: 'status', sort: 'status.phase', value: () => null }],
   }),

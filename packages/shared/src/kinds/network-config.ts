@@ -27,6 +27,7 @@ const loadBalancer = (o: unknown) =>
 
 export const NETWORK_KINDS: KindDef[] = [
   kind('network', '', 'services', 'Service', {
+    searchable: true,
     columns: [
       field('type', 'spec.type'),
       field('clusterIP', 'spec.clusterIP'),
@@ -47,6 +48,7 @@ export const NETWORK_KINDS: KindDef[] = [
     sections: ['ports'],
   }),
   kind('network', 'networking.k8s.io', 'ingresses', 'Ingress', {
+    searchable: true,
     columns: [
       field('ingressClass', 'spec.ingressClassName'),
       derived('hosts', (o) => arr(pick(o, 'spec.rules')).map((r) => text(pick(r, 'host')) || '*'), 'tags'),
@@ -66,8 +68,9 @@ export const NETWORK_KINDS: KindDef[] = [
 ];
 
 export const CONFIG_STORAGE_KINDS: KindDef[] = [
-  kind('config', '', 'configmaps', 'ConfigMap', { columns: [count('data', 'data')], sections: ['data'] }),
+  kind('config', '', 'configmaps', 'ConfigMap', { searchable: true, columns: [count('data', 'data')], sections: ['data'] }),
   kind('config', '', 'secrets', 'Secret', {
+    searchable: true,
     columns: [field('type', 'type'), count('data', 'data')],
     sections: ['data'],
     actions: ['edit', 'delete', 'reveal'],
@@ -83,6 +86,7 @@ export const CONFIG_STORAGE_KINDS: KindDef[] = [
     columns: [derived('limitTypes', (o) => arr(pick(o, 'spec.limits')).map((l) => text(pick(l, 'type'))), 'tags')],
   }),
   kind('storage', '', 'persistentvolumeclaims', 'PersistentVolumeClaim', {
+    searchable: true,
     status: phaseStatus,
     columns: [
       { key: 'status', type: 'status', sort: 'status.phase', value: () => null },

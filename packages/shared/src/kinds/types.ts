@@ -90,6 +90,8 @@ export interface KindDef {
   kind: string;
   namespaced: boolean;
   section: KindSection;
+  /** Searched by name and label in the Ctrl-K palette (across clusters, from the informer caches). */
+  searchable?: boolean;
   /** Columns between name(/namespace) and age. */
   columns: ColumnDef[];
   status?: (o: K8sObject) => Status;

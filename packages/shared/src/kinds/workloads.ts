@@ -40,6 +40,7 @@ export const WORKLOAD_KINDS: KindDef[] = [
     kind: 'Pod',
     namespaced: true,
     section: 'workloads',
+    searchable: true,
     status: podStatus,
     columns: [
       statusColumn,
@@ -57,6 +58,7 @@ export const WORKLOAD_KINDS: KindDef[] = [
     'deployments',
     'Deployment',
     {
+      searchable: true,
       status: replicatedStatus,
       columns: [
         statusColumn,
@@ -74,6 +76,7 @@ export const WORKLOAD_KINDS: KindDef[] = [
     'statefulsets',
     'StatefulSet',
     {
+      searchable: true,
       status: replicatedStatus,
       columns: [statusColumn, ratio('ready', 'status.readyReplicas', 'spec.replicas'), field('serviceName', 'spec.serviceName', 'text', true), images(TEMPLATE)],
       fields: [field('serviceName', 'spec.serviceName'), field('podManagementPolicy', 'spec.podManagementPolicy'), field('strategy', 'spec.updateStrategy.type')],
@@ -84,6 +87,7 @@ export const WORKLOAD_KINDS: KindDef[] = [
     'daemonsets',
     'DaemonSet',
     {
+      searchable: true,
       status: daemonSetStatus,
       columns: [
         statusColumn,
@@ -110,6 +114,7 @@ export const WORKLOAD_KINDS: KindDef[] = [
     'jobs',
     'Job',
     {
+      searchable: true,
       group: 'batch',
       status: jobStatus,
       columns: [statusColumn, ratio('completions', 'status.succeeded', 'spec.completions'), derived('duration', (o) => duration(o)), images(TEMPLATE)],
@@ -121,6 +126,7 @@ export const WORKLOAD_KINDS: KindDef[] = [
     'cronjobs',
     'CronJob',
     {
+      searchable: true,
       group: 'batch',
       status: cronJobStatus,
       columns: [statusColumn, field('schedule', 'spec.schedule'), count('activeJobs', 'status.active'), field('lastSchedule', 'status.lastScheduleTime', 'age')],

@@ -5,37 +5,10 @@ import {
   KubeconfigPreviewSchema,
   type RegisterClusterRequest,
 } from '@wheelhouse/shared';
-import { z } from 'zod';
+import { CLUSTERS_KEY } from '@/kit/queries';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 
-const CLUSTERS_KEY = ['clusters'] as const;
-const ClusterListSchema = z.object({ items: z.array(ClusterSchema) });
-
 export const clusterPath = (id: string) => `/api/clusters/${encodeURIComponent(id)}`;
-
-/** Registered clusters with their last health probe; refreshed every 30 s so a cluster coming back shows up. */
-export function useClusters() {
-  return useQuery({
-    queryKey: CLUSTERS_KEY,
-    queryFn: ({ signal }) => apiRequest('/api/clusters', ClusterListSchema, { signal }),
-    refetchInterval: 30_000,
-  });
-}
-
-/** Registered clusters, for scope pickers. Cluster ids can still be typed: an error here just means no suggestions. */
-export function useClusterOptions() {
-  const clusters = useQuery({
-    queryKey: CLUSTERS_KEY,
-    queryFn: ({ signal }) => apiRequest('/api/clusters', ClusterListSchema, { signal }),
-    retry: false,
-    staleTime: 60_000,
-  });
-  return (clusters.data?.items ?? []).map((cluster) => ({
-    value: cluster.id,
-    label:
-      cluster.displayName && cluster.displayName !== cluster.id ? `${cluster.id} (${cluster.displayName})` : cluster.id,
-  }));
-}
 
 export function useRegisterCluster() {
   const queryClient = useQueryClient();

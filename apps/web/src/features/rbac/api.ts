@@ -1,5 +1,5 @@
 'use client';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   AccessDecisionSchema,
   RoleBindingSchema,
@@ -11,15 +11,12 @@ import {
   type UpdateRoleRequest,
 } from '@wheelhouse/shared';
 import { z } from 'zod';
+import { BINDINGS_KEY, EXPLAIN_KEY, invalidateAccess, ROLES_KEY } from '@/kit/queries';
 import { apiCommand, apiRequest } from '@/lib/api-client';
-import { PERMISSIONS_QUERY_KEY } from '@/lib/query-client';
 import { toQueryString } from '@/lib/query-string';
 
 const RoleListSchema = z.object({ items: z.array(RoleSchema) });
 const BindingListSchema = z.object({ items: z.array(RoleBindingSchema) });
-
-export const ROLES_KEY = ['roles'] as const;
-export const BINDINGS_KEY = ['rolebindings'] as const;
 
 /** Filters of `GET /api/rolebindings`; a subject filter needs both kind and id (for groups: provider too). */
 export type BindingFilter = {
@@ -33,16 +30,6 @@ export type BindingFilter = {
 };
 
 const id = (value: string) => encodeURIComponent(value);
-
-/** Anything that changes who may do what: lists, counts, effective bindings and the caller's own summary. */
-export function invalidateAccess(queryClient: QueryClient): Promise<unknown> {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ROLES_KEY }),
-    queryClient.invalidateQueries({ queryKey: BINDINGS_KEY }),
-    queryClient.invalidateQueries({ queryKey: PERMISSIONS_QUERY_KEY }),
-    queryClient.invalidateQueries({ queryKey: ['explain'] }),
-  ]);
-}
 
 export function useRoles(enabled = true) {
   return useQuery({
@@ -124,7 +111,7 @@ export type ExplainParams = {
 
 export function useExplain(params: ExplainParams | null) {
   return useQuery({
-    queryKey: ['explain', params],
+    queryKey: [...EXPLAIN_KEY, params],
     queryFn: ({ signal }) =>
       apiRequest(`/api/rbac/explain${toQueryString(params ?? {})}`, AccessDecisionSchema, { signal }),
     enabled: params !== null,

@@ -1,9 +1,10 @@
 'use client';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ClusterEventSchema, DiscoverySchema, RelationsSchema, ResourceListSchema, type ObjectRef } from '@wheelhouse/shared';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ClusterEventSchema, DiscoverySchema, RelationsSchema, ResourceListSchema, type ObjectRef, type ResourceList } from '@wheelhouse/shared';
 import { z } from 'zod';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 import { compactFilters, toQueryString } from '@/lib/query-string';
+import type { ListPages } from './list-pages';
 
 const toSearch = (params: Record<string, string | number | undefined>) => toQueryString(compactFilters(params));
 
@@ -41,11 +42,12 @@ export function useKindInfo(gvr: Gvr) {
   );
 }
 
-export function useDiscovery(cluster: string) {
+export function useDiscovery(cluster: string | undefined) {
   return useQuery({
     queryKey: ['discovery', cluster],
     queryFn: ({ signal }) =>
-      apiRequest(`/api/clusters/${encodeURIComponent(cluster)}/discovery`, DiscoverySchema, { signal }),
+      apiRequest(`/api/clusters/${encodeURIComponent(cluster ?? '')}/discovery`, DiscoverySchema, { signal }),
+    enabled: Boolean(cluster),
     staleTime: 5 * 60_000,
   });
 }
@@ -66,6 +68,32 @@ export function useResourceList(gvr: Gvr, params: ListParams) {
   return useQuery({
     queryKey: [...listKey(gvr), params],
     queryFn: ({ signal }) => apiRequest(`${gvrPath(gvr)}${toSearch(params)}`, ResourceListSchema, { signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+  });
+}
+
+/** Where the infinite list views of a kind live in the query cache (live.ts patches them in place). */
+export const pagesKey = (gvr: Gvr) => [...listKey(gvr), 'pages'] as const;
+
+/** More than a screen of rows: the first page of a view comes back sooner than a full one (continue tokens are offsets, any limit follows). */
+const FIRST_PAGE_SIZE = 100;
+
+/**
+ * A list view loaded page by page along its continue tokens, for continuous scrolling; `fetchNextPage` when the
+ * user nears the end. Re-fetching (invalidation) walks the loaded pages again from the first one.
+ */
+export function useResourcePages(gvr: Gvr, params: Omit<ListParams, 'continue'>) {
+  return useInfiniteQuery<ResourceList, Error, ListPages, readonly unknown[], string | undefined>({
+    queryKey: [...pagesKey(gvr), params],
+    queryFn: ({ signal, pageParam }) => {
+      const limit = pageParam ? params.limit : Math.min(params.limit, FIRST_PAGE_SIZE);
+      return apiRequest(`${gvrPath(gvr)}${toSearch({ ...params, limit, continue: pageParam })}`, ResourceListSchema, { signal });
+    },
+    initialPageParam: undefined,
+    getNextPageParam: (last) => last.continue ?? undefined,
+    // Structural sharing would deep-compare every loaded object on each page and each live re-fetch.
+    structuralSharing: false,
     placeholderData: keepPreviousData,
     staleTime: 5_000,
   });

@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ClientToServerEvents, ServerToClientEvents, WatchAck } from '@wheelhouse/shared';
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { listKey, type Gvr } from './api';
+import { listKey, pagesKey, type Gvr } from './api';
+import { applyDeltas, type ListPages } from './list-pages';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -17,12 +18,15 @@ function getSocket(): LiveSocket {
 
 export type LiveState = { state: 'connecting' | 'live' | 'reconnecting' | 'ended' | 'error'; since: string | null; code?: string };
 
-/** Debounce for re-fetching the visible page after deltas: bursts of changes cause one request. */
-const REFRESH_DEBOUNCE_MS = 300;
+/** Wait before re-fetching after deltas, so bursts of changes cause one request per page. */
+const REFRESH_DELAY_MS = 300;
+/** A view scrolled far holds many pages, and a re-fetch walks all of them: refreshed less often, at most this. */
+const REFRESH_DELAY_MAX_MS = 5_000;
 
 /**
- * Subscribes to a kind's changes while the view is mounted. The table stays server-paged and sorted: any delta
- * or resync re-fetches the list queries of this kind (debounced), so large lists never live in the browser.
+ * Subscribes to a kind's changes while the view is mounted. The server filters and sorts, so rows on screen are
+ * patched at once (changed in place, deleted ones removed) and the list queries of this kind are then re-fetched
+ * (throttled: a steady stream of changes still refreshes), which is what adds, moves and filters rows.
  */
 export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState {
   const queryClient = useQueryClient();
@@ -34,12 +38,20 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
     let channel: string | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let disposed = false;
+    const key = { cluster, group, version, resource };
     const refresh = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () => void queryClient.invalidateQueries({ queryKey: listKey({ cluster, group, version, resource }) }),
-        REFRESH_DEBOUNCE_MS,
-      );
+      if (timer) return;
+      const loaded = queryClient.getQueriesData<ListPages>({ queryKey: pagesKey(key) }).map(([, d]) => d?.pages.length ?? 0);
+      const delay = Math.min(REFRESH_DELAY_MAX_MS, REFRESH_DELAY_MS * Math.max(1, ...loaded));
+      timer = setTimeout(() => {
+        timer = undefined;
+        void queryClient.invalidateQueries({ queryKey: listKey(key) });
+      }, delay);
+    };
+    const onDeltas = (p: Parameters<ServerToClientEvents['deltas']>[0]) => {
+      if (p.channel !== channel) return;
+      queryClient.setQueriesData<ListPages>({ queryKey: pagesKey(key) }, (d) => (d ? applyDeltas(d, p.events) : d));
+      refresh();
     };
     const subscribe = () => {
       setLive({ state: 'connecting', since: null });
@@ -58,7 +70,6 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
       });
     };
     const onSync = (p: { channel: string }) => p.channel === channel && refresh();
-    const onDeltas = (p: { channel: string }) => p.channel === channel && refresh();
     const onStatus = (p: { channel: string; state: 'live' | 'reconnecting' | 'ended'; since: string | null; code?: string }) => {
       if (p.channel !== channel) return;
       setLive({ state: p.state, since: p.since, code: p.code });

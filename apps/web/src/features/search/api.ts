@@ -1,18 +1,17 @@
 'use client';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { ClusterSchema, DiscoverySchema, ResourceListSchema } from '@wheelhouse/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ClusterSchema, DiscoverySchema, SEARCH_LIMIT_DEFAULT, SEARCH_QUERY_MAX, SEARCH_QUERY_MIN, SearchResultSchema } from '@wheelhouse/shared';
 import { z } from 'zod';
-import type { Gvr } from '@/kit/hrefs';
 import { apiRequest } from '@/lib/api-client';
 import { toQueryString } from '@/lib/query-string';
 
 const ClusterListSchema = z.object({ items: z.array(ClusterSchema) });
 
-export function useSearchClusters(enabled: boolean) {
+/** Display names for the kind-jump header; the search answer names its own clusters. */
+export function useSearchClusters() {
   return useQuery({
     queryKey: ['search', 'clusters'],
     queryFn: ({ signal }) => apiRequest('/api/clusters', ClusterListSchema, { signal }),
-    enabled,
     staleTime: 30_000,
   });
 }
@@ -23,37 +22,21 @@ export function useSearchDiscovery(cluster: string | undefined) {
     queryFn: ({ signal }) => apiRequest(`/api/clusters/${encodeURIComponent(cluster ?? '')}/discovery`, DiscoverySchema, { signal }),
     enabled: Boolean(cluster),
     staleTime: 60_000,
+    retry: false,
   });
 }
 
-/** The kinds whose objects the palette searches by name: what people jump to most. */
-export const SEARCHED_KINDS: Omit<Gvr, 'cluster'>[] = [
-  { group: 'apps', version: 'v1', resource: 'deployments' },
-  { group: 'apps', version: 'v1', resource: 'statefulsets' },
-  { group: 'apps', version: 'v1', resource: 'daemonsets' },
-  { group: 'core', version: 'v1', resource: 'pods' },
-  { group: 'core', version: 'v1', resource: 'services' },
-  { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses' },
-  { group: 'core', version: 'v1', resource: 'configmaps' },
-  { group: 'core', version: 'v1', resource: 'nodes' },
-  { group: 'core', version: 'v1', resource: 'namespaces' },
-];
-const PER_KIND = 5;
+export const searchable = (text: string) => text.length >= SEARCH_QUERY_MIN && text.length <= SEARCH_QUERY_MAX;
 
-/** Objects matching `text`, a few per kind, from the server's cached lists (kinds the user may not list drop out). */
-export function useObjectSearch(cluster: string | undefined, text: string) {
-  return useQueries({
-    queries: SEARCHED_KINDS.map((k) => ({
-      queryKey: ['search', cluster, k.group, k.resource, text],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        apiRequest(
-          `/api/clusters/${encodeURIComponent(cluster ?? '')}/resources/${k.group}/${k.version}/${k.resource}${toQueryString({ q: text, limit: PER_KIND })}`,
-          ResourceListSchema,
-          { signal },
-        ),
-      enabled: Boolean(cluster) && text.length >= 2,
-      staleTime: 10_000,
-      retry: false,
-    })),
+/** One request per (debounced) text: every cluster and kind the user may list, answered from the server's caches. */
+export function useGlobalSearch(text: string) {
+  return useQuery({
+    queryKey: ['search', 'objects', text],
+    queryFn: ({ signal }) => apiRequest(`/api/search${toQueryString({ q: text, limit: SEARCH_LIMIT_DEFAULT })}`, SearchResultSchema, { signal }),
+    enabled: searchable(text),
+    staleTime: 10_000,
+    retry: false,
+    // The previous answer stays on screen while the next keystroke's is on its way: no flicker to empty.
+    placeholderData: keepPreviousData,
   });
 }

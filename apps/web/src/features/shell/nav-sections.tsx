@@ -9,10 +9,9 @@ import {
   KeyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { SectionKey } from '@/kit/sections';
 
-export type SectionKey = 'clusters' | 'workloads' | 'config' | 'network' | 'storage' | 'infra' | 'rbac' | 'custom';
-
-/** The console's top-level sections, in sidebar order; each key is also its route and its message key. */
+/** The console's top-level sections, in sidebar order, with their icons. */
 export const SECTIONS: { key: SectionKey; icon: ReactNode }[] = [
   { key: 'clusters', icon: <ClusterOutlined /> },
   { key: 'workloads', icon: <DeploymentUnitOutlined /> },

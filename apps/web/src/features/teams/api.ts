@@ -6,21 +6,14 @@ import {
   type TeamGroupLinkRequest,
   type UpdateTeamRequest,
 } from '@wheelhouse/shared';
-import { z } from 'zod';
-import { invalidateAccess } from '@/features/rbac/api';
+import { invalidateAccess, TEAMS_KEY, teamsQuery } from '@/kit/queries';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 import { toQueryString } from '@/lib/query-string';
 
-const TeamListSchema = z.object({ items: z.array(TeamSchema) });
-export const TEAMS_KEY = ['teams'] as const;
 const id = (value: string) => encodeURIComponent(value);
 
 export function useTeams(enabled = true) {
-  return useQuery({
-    queryKey: TEAMS_KEY,
-    queryFn: ({ signal }) => apiRequest('/api/teams', TeamListSchema, { signal }),
-    enabled,
-  });
+  return useQuery({ ...teamsQuery, enabled });
 }
 
 /** Team changes move permissions too (members inherit the team's bindings): refresh both. */

@@ -1,22 +1,16 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  UserListSchema,
   UserSchema,
   type CreateUserRequest,
   type ResetPasswordRequest,
   type UpdateUserRequest,
 } from '@wheelhouse/shared';
-import { invalidateAccess } from '@/features/rbac/api';
+import { invalidateAccess, USERS_KEY, usersQuery } from '@/kit/queries';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 
-const USERS_KEY = ['users'] as const;
-
 export function useUsers() {
-  return useQuery({
-    queryKey: USERS_KEY,
-    queryFn: ({ signal }) => apiRequest('/api/users', UserListSchema, { signal }),
-  });
+  return useQuery(usersQuery);
 }
 
 export function useCreateUser() {

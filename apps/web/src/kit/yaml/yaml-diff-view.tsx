@@ -1,7 +1,8 @@
 'use client';
-import { DiffEditor } from '@monaco-editor/react';
+import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
 import { Spin } from 'antd';
 import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
 import { useThemeMode } from '@/lib/theme-mode';
 import { BASE_OPTIONS, monacoTheme } from './monaco';
 
@@ -11,8 +12,27 @@ export type YamlDiffViewProps = { original: string; modified: string; inline: bo
 export default function YamlDiffView({ original, modified, inline, height }: YamlDiffViewProps) {
   const t = useTranslations('yaml');
   const { mode } = useThemeMode();
+  // @monaco-editor/react 4.7 disposes the two text models before the diff widget lets go of them, and Monaco 0.5x
+  // throws "TextModel got disposed before DiffEditorWidget model got reset" on every close. So the wrapper keeps the
+  // models, and they are disposed here once the widget is gone (this cleanup runs before the wrapper's own).
+  const editor = useRef<Parameters<DiffOnMount>[0] | null>(null);
+  useEffect(
+    () => () => {
+      const models = editor.current?.getModel();
+      editor.current?.setModel(null);
+      editor.current = null;
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   return (
     <DiffEditor
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      onMount={(e) => {
+        editor.current = e;
+      }}
       height={height}
       language="yaml"
       original={original}

@@ -1,9 +1,10 @@
 'use client';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { AUDIT_RESULTS } from '@wheelhouse/shared';
-import { AutoComplete, Button, DatePicker, Form, Input, Select, type FormInstance } from 'antd';
+import { AutoComplete, Button, DatePicker, Form, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslations } from 'next-intl';
+import { FilterBar, SelectFilter, TextFilter } from '@/kit/filter-bar';
 import { KNOWN_AUDIT_ACTIONS, toAuditFilter, type AuditFilter } from '../query';
 
 export type AuditFilterValues = Omit<AuditFilter, 'from' | 'to'> & { range?: [Dayjs | null, Dayjs | null] | null };
@@ -19,10 +20,25 @@ export function AuditFilters({ form, csvHref, onRefresh, refreshing }: Props) {
   const t = useTranslations('audit.filters');
   const tResult = useTranslations('audit.results');
   return (
-    <Form<AuditFilterValues> form={form} layout="inline" name="audit-filters" style={{ rowGap: 8, marginBottom: 16 }}>
-      <Form.Item name="actor">
-        <Input allowClear placeholder={t('actor')} aria-label={t('actor')} style={{ width: 150 }} autoComplete="off" />
-      </Form.Item>
+    <FilterBar
+      form={form}
+      name="audit-filters"
+      resetLabel={t('reset')}
+      actions={
+        <>
+          <Form.Item>
+            <Button icon={<ReloadOutlined />} onClick={onRefresh} loading={refreshing} aria-label={t('refresh')} />
+          </Form.Item>
+          <Form.Item>
+            {/* A plain link: the browser downloads with the session cookie, no script involved. */}
+            <Button icon={<DownloadOutlined />} href={csvHref} download data-testid="audit-csv">
+              {t('csv')}
+            </Button>
+          </Form.Item>
+        </>
+      }
+    >
+      <TextFilter name="actor" label={t('actor')} width={150} />
       <Form.Item name="action">
         <AutoComplete
           allowClear
@@ -33,48 +49,17 @@ export function AuditFilters({ form, csvHref, onRefresh, refreshing }: Props) {
           showSearch={{ filterOption: (input, option) => String(option?.value ?? '').startsWith(input.trim()) }}
         />
       </Form.Item>
-      <Form.Item name="result">
-        <Select
-          allowClear
-          placeholder={t('result')}
-          aria-label={t('result')}
-          style={{ width: 130 }}
-          options={AUDIT_RESULTS.map((value) => ({ value, label: tResult(value) }))}
-        />
-      </Form.Item>
-      <Form.Item name="cluster">
-        <Input
-          allowClear
-          placeholder={t('cluster')}
-          aria-label={t('cluster')}
-          style={{ width: 120 }}
-          autoComplete="off"
-        />
-      </Form.Item>
-      <Form.Item name="namespace">
-        <Input
-          allowClear
-          placeholder={t('namespace')}
-          aria-label={t('namespace')}
-          style={{ width: 130 }}
-          autoComplete="off"
-        />
-      </Form.Item>
+      <SelectFilter
+        name="result"
+        label={t('result')}
+        width={130}
+        options={AUDIT_RESULTS.map((value) => ({ value, label: tResult(value) }))}
+      />
+      <TextFilter name="cluster" label={t('cluster')} width={120} />
+      <TextFilter name="namespace" label={t('namespace')} width={130} />
       <Form.Item name="range">
         <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Button onClick={() => form.resetFields()}>{t('reset')}</Button>
-      </Form.Item>
-      <Form.Item>
-        <Button icon={<ReloadOutlined />} onClick={onRefresh} loading={refreshing} aria-label={t('refresh')} />
-      </Form.Item>
-      <Form.Item>
-        {/* A plain link: the browser downloads with the session cookie, no script involved. */}
-        <Button icon={<DownloadOutlined />} href={csvHref} download data-testid="audit-csv">
-          {t('csv')}
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterBar>
   );
 }

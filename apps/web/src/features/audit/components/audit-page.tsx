@@ -1,21 +1,18 @@
 'use client';
-import { Alert, Button, Card, Flex, Form, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { useFilterForm } from '@/kit/filter-bar';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useAuditEvents } from '../api';
-import { auditCsvPath, type AuditFilter } from '../query';
-import { AuditFilters, filterFromValues, type AuditFilterValues } from './audit-filters';
+import { auditCsvPath } from '../query';
+import { AuditFilters, filterFromValues } from './audit-filters';
 import { AuditTable } from './audit-table';
 
 export function AuditPage() {
   const t = useTranslations('audit');
   const tCommon = useTranslations('common');
-  const [form] = Form.useForm<AuditFilterValues>();
-  const values = Form.useWatch([], form) as AuditFilterValues | undefined;
-  const filterJson = useDebouncedValue(JSON.stringify(filterFromValues(values)));
-  const filter = useMemo(() => JSON.parse(filterJson) as AuditFilter, [filterJson]);
+  const { form, filter } = useFilterForm(filterFromValues);
   const audit = useAuditEvents(filter);
   const errorMessage = useErrorMessage();
   const events = useMemo(() => audit.data?.pages.flatMap((page) => page.items) ?? [], [audit.data]);

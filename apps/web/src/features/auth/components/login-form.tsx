@@ -9,8 +9,8 @@ import { Logo } from '@/components/logo';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useZodRule } from '@/lib/zod-form';
-import { LanguageSwitch } from '@/features/shell/components/language-switch';
-import { ThemeToggle } from '@/features/shell/components/theme-toggle';
+import { LanguageSwitch } from '@/kit/preferences/language-switch';
+import { ThemeToggle } from '@/kit/preferences/theme-toggle';
 import { safeRedirectTarget } from '../api';
 import { oidcStartHref, useLoginProviders, useProviderLogin } from '../providers-api';
 

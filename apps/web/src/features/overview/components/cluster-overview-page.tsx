@@ -9,6 +9,7 @@ import { PageState } from '@/kit/page-state';
 import { useClusterOverview } from '../api';
 import { Chart } from './chart';
 import { barsHeight, namespacesOption, nodesOption, podsOption, workloadsOption, type Resource } from './charts';
+import { formatBytes, formatCpu, percent } from '../format';
 import { AccessCard, Figure, MetricsNotice, WarningList } from './overview-parts';
 
 const TOP_NODES = 30;
@@ -52,6 +53,20 @@ function Overview({ o }: { o: ClusterOverview }) {
     limits: t('limits'),
     usage: t('usage'),
   };
+  // Usage across the nodes that report it (metrics.k8s.io), against what those nodes can allocate.
+  const measured = (o.nodes?.items ?? []).filter((n) => n.cpu.usage !== null && n.memory.usage !== null);
+  const usage =
+    o.metrics === 'available' && measured.length > 0
+      ? measured.reduce(
+          (sum, n) => ({
+            cpu: sum.cpu + (n.cpu.usage ?? 0),
+            memory: sum.memory + (n.memory.usage ?? 0),
+            cpuAllocatable: sum.cpuAllocatable + (n.cpu.allocatable ?? 0),
+            memoryAllocatable: sum.memoryAllocatable + (n.memory.allocatable ?? 0),
+          }),
+          { cpu: 0, memory: 0, cpuAllocatable: 0, memoryAllocatable: 0 },
+        )
+      : null;
   const unhealthy = o.workloads.reduce((n, w) => n + w.progressing + w.failed, 0);
   const nodes = [...(o.nodes?.items ?? [])]
     .sort(
@@ -139,6 +154,24 @@ function Overview({ o }: { o: ClusterOverview }) {
             />
           </AccessCard>
         </Col>
+        {usage && (
+          <Col xs={24}>
+            <AccessCard title={t('usageNow')} allowed>
+              <Flex wrap gap={48}>
+                <Figure
+                  testId="figure-cpu-usage"
+                  label={t('cpu')}
+                  value={`${formatCpu(usage.cpu)} / ${formatCpu(usage.cpuAllocatable)} (${percent(usage.cpu, usage.cpuAllocatable)}%)`}
+                />
+                <Figure
+                  testId="figure-memory-usage"
+                  label={t('memory')}
+                  value={`${formatBytes(usage.memory)} / ${formatBytes(usage.memoryAllocatable)} (${percent(usage.memory, usage.memoryAllocatable)}%)`}
+                />
+              </Flex>
+            </AccessCard>
+          </Col>
+        )}
         <Col xs={24} lg={10}>
           <AccessCard title={t('podPhases')} allowed={o.pods !== null}>
             {o.pods && <Chart label={t('podPhases')} height={240} option={podsOption(o.pods, labels)} />}

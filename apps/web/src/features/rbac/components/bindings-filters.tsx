@@ -1,10 +1,11 @@
 'use client';
 import { ROLE_SCOPES, SUBJECT_KINDS, type RoleScope, type SubjectKind } from '@wheelhouse/shared';
-import { Button, Form, Input, Select, Space } from 'antd';
+import { Form, Input, Space, type FormInstance } from 'antd';
 import { useTranslations } from 'next-intl';
+import { FilterBar, SelectFilter, TextFilter } from '@/kit/filter-bar';
+import { TeamSelect } from '@/kit/pickers/team-select';
+import { UserSelect } from '@/kit/pickers/user-select';
 import { useCan } from '@/kit/use-permissions';
-import { TeamSelect } from '@/features/teams/components/team-select';
-import { UserSelect } from '@/features/users/components/user-select';
 import { compactFilters } from '@/lib/query-string';
 import { useRoles, type BindingFilter } from '../api';
 
@@ -21,8 +22,8 @@ export type BindingFilterValues = {
 };
 
 /** Form values → API filter; a subject filter applies only once its kind and id (and provider) are set. */
-export function toBindingFilter(values: BindingFilterValues): BindingFilter {
-  const v = compactFilters(values);
+export function toBindingFilter(values: BindingFilterValues | undefined): BindingFilter {
+  const v = compactFilters(values ?? {});
   const subjectId = v.subjectKind === 'user' ? v.userId : v.subjectKind === 'team' ? v.teamId : v.group;
   const subject =
     v.subjectKind && subjectId && (v.subjectKind !== 'group' || v.provider)
@@ -33,7 +34,7 @@ export function toBindingFilter(values: BindingFilterValues): BindingFilter {
 
 const width = { width: 180 };
 
-export function BindingsFilters({ form }: { form: ReturnType<typeof Form.useForm<BindingFilterValues>>[0] }) {
+export function BindingsFilters({ form }: { form: FormInstance<BindingFilterValues> }) {
   const t = useTranslations('bindings.filters');
   const tKind = useTranslations('rbac.subjectKind');
   const tScope = useTranslations('rbac.scopeKind');
@@ -42,46 +43,28 @@ export function BindingsFilters({ form }: { form: ReturnType<typeof Form.useForm
   const subjectKind = Form.useWatch('subjectKind', form);
 
   return (
-    <Form<BindingFilterValues>
-      form={form}
-      layout="inline"
-      name="binding-filters"
-      style={{ rowGap: 8, marginBottom: 16 }}
-    >
-      <Form.Item name="roleId">
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('role')}
-          aria-label={t('role')}
-          style={width}
-          options={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: role.name }))}
-        />
-      </Form.Item>
-      <Form.Item name="scope">
-        <Select
-          allowClear
-          placeholder={t('scope')}
-          aria-label={t('scope')}
-          style={{ width: 140 }}
-          options={ROLE_SCOPES.map((value) => ({ value, label: tScope(value) }))}
-        />
-      </Form.Item>
-      <Form.Item name="cluster">
-        <Input allowClear placeholder={t('cluster')} aria-label={t('cluster')} style={{ width: 140 }} />
-      </Form.Item>
-      <Form.Item name="namespace">
-        <Input allowClear placeholder={t('namespace')} aria-label={t('namespace')} style={{ width: 140 }} />
-      </Form.Item>
-      <Form.Item name="subjectKind">
-        <Select
-          allowClear
-          placeholder={t('subjectKind')}
-          aria-label={t('subjectKind')}
-          style={{ width: 140 }}
-          options={SUBJECT_KINDS.map((value) => ({ value, label: tKind(value) }))}
-        />
-      </Form.Item>
+    <FilterBar form={form} name="binding-filters" resetLabel={t('reset')}>
+      <SelectFilter
+        name="roleId"
+        label={t('role')}
+        width={180}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={(roles.data?.items ?? []).map((role) => ({ value: role.id, label: role.name }))}
+      />
+      <SelectFilter
+        name="scope"
+        label={t('scope')}
+        width={140}
+        options={ROLE_SCOPES.map((value) => ({ value, label: tScope(value) }))}
+      />
+      <TextFilter name="cluster" label={t('cluster')} width={140} />
+      <TextFilter name="namespace" label={t('namespace')} width={140} />
+      <SelectFilter
+        name="subjectKind"
+        label={t('subjectKind')}
+        width={140}
+        options={SUBJECT_KINDS.map((value) => ({ value, label: tKind(value) }))}
+      />
       {subjectKind === 'user' && can('users', 'list') && (
         <Form.Item name="userId">
           <UserSelect allowClear style={width} aria-label={t('user')} />
@@ -102,9 +85,6 @@ export function BindingsFilters({ form }: { form: ReturnType<typeof Form.useForm
           </Form.Item>
         </Space.Compact>
       )}
-      <Form.Item>
-        <Button onClick={() => form.resetFields()}>{t('reset')}</Button>
-      </Form.Item>
-    </Form>
+    </FilterBar>
   );
 }

@@ -1,25 +1,21 @@
 'use client';
 import { PlusOutlined } from '@ant-design/icons';
 import type { RoleBinding } from '@wheelhouse/shared';
-import { App, Button, Card, Flex, Form, Typography } from 'antd';
+import { App, Button, Card, Flex, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import { useFilterForm } from '@/kit/filter-bar';
 import { useCan } from '@/kit/use-permissions';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useErrorMessage } from '@/lib/use-error-message';
-import { useBindings, useDeleteBinding, type BindingFilter } from '../api';
-import { BindingsFilters, toBindingFilter, type BindingFilterValues } from './bindings-filters';
+import { useBindings, useDeleteBinding } from '../api';
+import { BindingsFilters, toBindingFilter } from './bindings-filters';
 import { BindingsTable } from './bindings-table';
 import { CreateBindingModal } from './create-binding-modal';
 
 export function BindingsPage() {
   const t = useTranslations('bindings');
   const can = useCan();
-  const [form] = Form.useForm<BindingFilterValues>();
-  const values = Form.useWatch([], form) as BindingFilterValues | undefined;
-  // Debounced as a string: a fresh filter object on every render must not restart the timer forever.
-  const filterJson = useDebouncedValue(JSON.stringify(toBindingFilter(values ?? {})));
-  const filter = useMemo(() => JSON.parse(filterJson) as BindingFilter, [filterJson]);
+  const { form, filter } = useFilterForm(toBindingFilter);
   const bindings = useBindings(filter);
   const remove = useDeleteBinding();
   const errorMessage = useErrorMessage();

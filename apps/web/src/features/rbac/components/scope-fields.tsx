@@ -2,7 +2,7 @@
 import { ScopeSchema, type RoleScope } from '@wheelhouse/shared';
 import { AutoComplete, Form, Input } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useClusterOptions } from '@/features/clusters/api';
+import { useClusterOptions } from '@/kit/pickers/cluster-options';
 import { useZodRule } from '@/lib/zod-form';
 
 const namespaceScope = ScopeSchema.options[2].shape;

@@ -3,8 +3,8 @@ import { SUBJECT_KINDS, SubjectSchema, TeamGroupLinkRequestSchema, type SubjectK
 import { Form, Input, Radio } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useCan } from '@/kit/use-permissions';
-import { TeamSelect } from '@/features/teams/components/team-select';
-import { UserSelect } from '@/features/users/components/user-select';
+import { TeamSelect } from '@/kit/pickers/team-select';
+import { UserSelect } from '@/kit/pickers/user-select';
 import { useZodRule } from '@/lib/zod-form';
 
 export type SubjectValues = {

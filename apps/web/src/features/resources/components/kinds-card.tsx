@@ -1,6 +1,6 @@
 'use client';
 import type { ApiResource } from '@wheelhouse/shared';
-import { Alert, Card, Col, Empty, Input, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Input, Row, Space, Tag, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
@@ -8,13 +8,15 @@ import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { gvrHref, useDiscovery } from '../api';
 import { isCustomGroup } from '../section-kinds';
+import { CreateYamlButton } from './create-yaml/create-yaml-button';
 
 /** Groups listable kinds by API group (core first), filtered by a search over kind, resource and short names. */
 export function groupResources(resources: ApiResource[], search: string): [string, ApiResource[]][] {
   const needle = search.trim().toLowerCase();
   const groups = new Map<string, ApiResource[]>();
   for (const r of resources) {
-    if (!r.verbs.includes('list')) continue;
+    // Kinds the user may not list anywhere are not offered (discovery marks them; absent = an older API: offered).
+    if (!r.verbs.includes('list') || r.access === 'none') continue;
     const hay = [r.kind, r.resource, r.group, ...r.shortNames].join(' ').toLowerCase();
     if (needle && !hay.includes(needle)) continue;
     const key = r.group || 'core';
@@ -41,7 +43,10 @@ export function KindsCard({ cluster }: { cluster: string }) {
       data-testid="kinds-card"
       style={{ marginTop: 16 }}
       extra={
-        <Input.Search allowClear placeholder={t('searchKinds')} aria-label={t('searchKinds')} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
+        <Space wrap>
+          <CreateYamlButton cluster={cluster} />
+          <Input.Search allowClear placeholder={t('searchKinds')} aria-label={t('searchKinds')} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
+        </Space>
       }
     >
       {discovery.error && <Alert type="error" showIcon title={errorMessage(discovery.error)} />}

@@ -10,6 +10,8 @@ import { YamlEditor } from '@/kit/yaml/yaml-editor';
 import { isApiError } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useReplaceObject } from '../api';
+import { useRevealSecret } from './detail/secret-api';
+import { isSecretRef, revealedObject } from './detail/secret-values';
 
 const toYaml = (o: unknown) => stringify(o, { lineWidth: 0 });
 
@@ -24,7 +26,8 @@ type Step = { kind: 'view' } | { kind: 'edit'; error?: string } | { kind: 'revie
 /**
  * The object as YAML (read-only Monaco renders cluster text as text, never as HTML). Edit → review: a server-side
  * dry run shows exactly what the cluster would store, as a diff against the live object → apply. A conflict (someone
- * changed it meanwhile) keeps the user's text and reviews it again against the newest version.
+ * changed it meanwhile) keeps the user's text and reviews it again against the newest version. A Secret arrives
+ * masked: editing it first reveals it (audited) and edits the real values, so the mask is never sent back.
  */
 export function ObjectYaml({
   object,
@@ -47,6 +50,25 @@ export function ObjectYaml({
   const [step, setStep] = useState<Step>({ kind: 'view' });
   const [draft, setDraft] = useState('');
   const replace = useReplaceObject(target ?? { cluster: '', group: '', version: '', resource: '' }, target?.name ?? '', target?.namespace);
+  const reveal = useRevealSecret(target ?? { cluster: '', group: '', version: '', resource: '', name: '' });
+  // What the edit started from when it is not the object shown (a revealed Secret); the review diffs against it.
+  const [base, setBase] = useState<string | null>(null);
+  const original = base ?? live;
+  const startEdit = async () => {
+    let from = live;
+    if (target && isSecretRef(target)) {
+      try {
+        from = toYaml(editable(revealedObject(object, (await reveal.mutateAsync()).data)));
+      } catch (e) {
+        void message.error(errorMessage(e));
+        return;
+      }
+    }
+    setBase(from === live ? null : from);
+    setDraft(from);
+    setStep({ kind: 'edit' });
+  };
+  const leave = () => (setBase(null), setDraft(''), setStep({ kind: 'view' }));
 
   const review = async (text: string) => {
     let body: K8sObject;
@@ -67,7 +89,7 @@ export function ObjectYaml({
     try {
       await replace.mutateAsync({ body, dryRun: false });
       void message.success(t('applied'));
-      setStep({ kind: 'view' });
+      leave();
     } catch (e) {
       if (isApiError(e, 'K8S_CONFLICT')) {
         // Rebase the edit on the newest version and show the diff again: nothing is overwritten unseen.
@@ -85,7 +107,7 @@ export function ObjectYaml({
     return (
       <Flex vertical gap={8}>
         {canEdit && target && (
-          <Button icon={<EditOutlined />} style={{ alignSelf: 'flex-end' }} onClick={() => (setDraft(live), setStep({ kind: 'edit' }))}>
+          <Button icon={<EditOutlined />} style={{ alignSelf: 'flex-end' }} loading={reveal.isPending} onClick={() => void startEdit()}>
             {t('edit')}
           </Button>
         )}
@@ -100,7 +122,7 @@ export function ObjectYaml({
         {step.error && <Alert type="error" showIcon title={step.error} data-testid="yaml-error" />}
         <YamlEditor value={draft} onChange={setDraft} maxHeight="calc(100vh - 300px)" />
         <Space style={{ alignSelf: 'flex-end' }}>
-          <Button onClick={() => setStep({ kind: 'view' })}>{t('cancel')}</Button>
+          <Button onClick={leave}>{t('cancel')}</Button>
           <Button type="primary" loading={replace.isPending} onClick={() => void review(draft)}>
             {t('review')}
           </Button>
@@ -108,11 +130,11 @@ export function ObjectYaml({
       </Flex>
     );
   }
-  const unchanged = toYaml(editable(step.result)) === live;
+  const unchanged = toYaml(editable(step.result)) === original;
   return (
     <Flex vertical gap={8} data-testid="yaml-review">
       <Alert type={unchanged ? 'info' : 'warning'} showIcon title={unchanged ? t('noChanges') : t('reviewHint')} />
-      <YamlDiff original={live} modified={toYaml(editable(step.result))} />
+      <YamlDiff original={original} modified={toYaml(editable(step.result))} />
       <Space style={{ alignSelf: 'flex-end' }}>
         <Button icon={<RollbackOutlined />} onClick={() => setStep({ kind: 'edit' })}>
           {t('backToEdit')}

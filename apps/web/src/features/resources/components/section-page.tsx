@@ -3,14 +3,13 @@ import { Card, Col, Empty, Row, Select, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useSyncExternalStore } from 'react';
-import { useClusters } from '@/features/clusters/api';
-import type { SectionKey } from '@/features/shell/nav-sections';
 import { kindDef } from '@wheelhouse/shared';
-import { gvrHref } from '../api';
+import { REMEMBERED_CLUSTER_KEY } from '@/kit/hrefs';
+import { useClusters } from '@/kit/queries';
+import type { SectionKey } from '@/kit/sections';
+import { gvrHref, useDiscovery } from '../api';
 import { sectionKinds } from '../section-kinds';
 import { CustomKinds } from './kinds-card';
-
-const STORAGE_KEY = 'wheelhouse.cluster';
 
 function subscribeStorage(onChange: () => void): () => void {
   window.addEventListener('storage', onChange);
@@ -25,13 +24,19 @@ export function SectionPage({ section }: { section: Exclude<SectionKey, 'cluster
   const clusters = useClusters();
   const remembered = useSyncExternalStore(
     subscribeStorage,
-    () => window.localStorage.getItem(STORAGE_KEY),
+    () => window.localStorage.getItem(REMEMBERED_CLUSTER_KEY),
     () => null,
   );
   const [chosen, setPicked] = useState<string | undefined>();
   const picked = chosen ?? remembered;
   const items = clusters.data?.items ?? [];
   const cluster = items.find((c) => c.id === picked)?.id ?? items[0]?.id;
+  const discovery = useDiscovery(cluster);
+  // Only kinds this cluster serves and the user may list somewhere (until discovery answers: all of the section).
+  const served = discovery.data?.resources;
+  const kinds = (section === 'custom' ? [] : sectionKinds(section)).filter(
+    (k) => !served || served.some((r) => (r.group || 'core') === k.group && r.resource === k.resource && r.access !== 'none'),
+  );
 
   return (
     <Card>
@@ -50,16 +55,17 @@ export function SectionPage({ section }: { section: Exclude<SectionKey, 'cluster
               value={cluster}
               aria-label={t('cluster')}
               onChange={(id: string) => {
-                window.localStorage.setItem(STORAGE_KEY, id);
+                window.localStorage.setItem(REMEMBERED_CLUSTER_KEY, id);
                 setPicked(id);
               }}
               options={items.map((c) => ({ value: c.id, label: c.displayName }))}
               style={{ width: 260 }}
             />
             {cluster && section === 'custom' && <CustomKinds cluster={cluster} />}
+            {cluster && section !== 'custom' && served && kinds.length === 0 && <Empty description={t('noKindsHere')} />}
             {cluster && section !== 'custom' && (
               <Row gutter={[16, 16]}>
-                {sectionKinds(section).map((kind) => (
+                {kinds.map((kind) => (
                   <Col key={kind.resource} xs={24} sm={12} lg={8}>
                     <Link href={gvrHref({ cluster, ...kind })}>
                       <Card hoverable size="small">

@@ -1,18 +1,16 @@
 'use client';
 import { SearchOutlined } from '@ant-design/icons';
-import { kindDef, pick, text } from '@wheelhouse/shared';
-import { Button, Empty, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
-import { clusterInPath, gvrHref, objectHref, REMEMBERED_CLUSTER_KEY } from '@/kit/hrefs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { clusterInPath, REMEMBERED_CLUSTER_KEY } from '@/kit/hrefs';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { SEARCHED_KINDS, useObjectSearch, useSearchClusters, useSearchDiscovery } from '../api';
+import { useErrorMessage } from '@/lib/use-error-message';
+import { searchable, useGlobalSearch, useSearchClusters, useSearchDiscovery } from '../api';
+import { buildPalette, type PaletteItem, type PaletteSection } from '../palette-items';
 
-type Item = { key: string; kind: string; label: string; sub?: string; href: string };
-const MAX_KINDS = 6;
-
-/** Ctrl/⌘-K from anywhere: jump to a kind or to an object by name in the current cluster. */
+/** Ctrl/⌘-K from anywhere: jump to a kind of the current cluster, or to any object by name or label in any cluster. */
 export function CommandPalette() {
   const t = useTranslations('search');
   const [open, setOpen] = useState(false);
@@ -39,94 +37,123 @@ export function CommandPalette() {
 
 function Palette({ onClose }: { onClose: () => void }) {
   const t = useTranslations('search');
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const pathname = usePathname();
-  const clusters = useSearchClusters(true);
-  const [picked, setPicked] = useState<string | undefined>(() => clusterInPath(pathname) ?? window.localStorage.getItem(REMEMBERED_CLUSTER_KEY) ?? undefined);
-  const items = clusters.data?.items ?? [];
-  const cluster = items.find((c) => c.id === picked)?.id ?? items[0]?.id;
+  // Kind jumps need a cluster: the one in the URL, else the last one picked; on the home page maybe none.
+  const [wanted] = useState(() => clusterInPath(pathname) ?? window.localStorage.getItem(REMEMBERED_CLUSTER_KEY) ?? undefined);
+  const clusters = useSearchClusters();
+  const current = clusters.data?.items.find((c) => c.id === wanted);
   const [query, setQuery] = useState('');
-  const needle = useDebouncedValue(query.trim().toLowerCase(), 200);
-  const discovery = useSearchDiscovery(cluster);
-  const results = useObjectSearch(cluster, needle);
+  const needle = useDebouncedValue(query.trim(), 150);
+  const discovery = useSearchDiscovery(current?.id);
+  const search = useGlobalSearch(needle);
   const [active, setActive] = useState(0);
 
-  const list = useMemo<Item[]>(() => {
-    if (!cluster || !needle) return [];
-    const kinds = (discovery.data?.resources ?? [])
-      .filter((r) => r.verbs.includes('list') && [r.kind, r.resource, ...r.shortNames].some((s) => s.toLowerCase().startsWith(needle)))
-      .slice(0, MAX_KINDS)
-      .map((r) => ({ key: `kind/${r.group}/${r.version}/${r.resource}`, kind: t('kind'), label: r.kind, sub: r.group || 'core', href: gvrHref({ cluster, group: r.group, version: r.version, resource: r.resource }) }));
-    const objects = results.flatMap((res, i) => {
-      const k = SEARCHED_KINDS[i]!;
-      return (res.data?.items ?? []).map((o) => {
-        const name = text(pick(o, 'metadata.name'));
-        const ns = text(pick(o, 'metadata.namespace')) || undefined;
-        return { key: `obj/${k.resource}/${ns ?? ''}/${name}`, kind: kindDef(k.group, k.resource)?.kind ?? k.resource, label: name, sub: ns, href: objectHref({ cluster, ...k }, name, ns) };
-      });
-    });
-    return [...kinds, ...objects];
-  }, [cluster, needle, discovery.data, results, t]);
-  const searching = results.some((r) => r.isFetching);
-  const go = (item: Item | undefined) => {
+  const palette = useMemo(
+    () =>
+      buildPalette({
+        needle,
+        current: current && { id: current.id, displayName: current.displayName },
+        kinds: discovery.data?.resources ?? [],
+        result: searchable(needle) ? search.data : undefined,
+      }),
+    [needle, current, discovery.data, search.data],
+  );
+  const { items } = palette;
+  const go = (item: PaletteItem | undefined) => {
     if (!item) return;
     onClose();
     router.push(item.href);
   };
+  const searching = searchable(needle) && search.isFetching;
 
   return (
-    <Modal open onCancel={onClose} footer={null} title={t('title')} width={640} destroyOnHidden data-testid="search-palette">
-      <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-        <Select
-          value={cluster}
-          aria-label={t('cluster')}
-          onChange={setPicked}
-          options={items.map((c) => ({ value: c.id, label: c.displayName }))}
-          style={{ width: 200 }}
-        />
-        <Input
-          autoFocus
-          value={query}
-          placeholder={t('placeholder')}
-          aria-label={t('placeholder')}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, list.length - 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter') go(list[active]);
-            else return;
-            e.preventDefault();
-          }}
-        />
-      </Space.Compact>
-      {needle && list.length === 0 && !searching ? (
-        <Empty description={t('nothing')} />
-      ) : (
-        <List<Item>
-          size="small"
-          loading={searching && list.length === 0}
-          dataSource={list}
-          style={{ maxHeight: 420, overflow: 'auto' }}
-          renderItem={(item, i) => (
-            <List.Item
-              onClick={() => go(item)}
-              onMouseEnter={() => setActive(i)}
-              style={{ cursor: 'pointer', paddingInline: 8, background: i === active ? 'var(--ant-control-item-bg-active, rgba(22,119,255,0.08))' : undefined }}
-              data-testid="search-result"
-              aria-selected={i === active}
-            >
-              <Space>
-                <Tag>{item.kind}</Tag>
-                <Typography.Text strong>{item.label}</Typography.Text>
-                {item.sub && <Typography.Text type="secondary">{item.sub}</Typography.Text>}
-              </Space>
-            </List.Item>
-          )}
-        />
-      )}
+    <Modal open onCancel={onClose} footer={null} title={t('title')} width={680} destroyOnHidden data-testid="search-palette">
+      <Input
+        autoFocus
+        value={query}
+        placeholder={t('placeholder')}
+        aria-label={t('placeholder')}
+        suffix={searching ? <Spin size="small" /> : <span />}
+        style={{ marginBottom: 12 }}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, items.length - 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') go(items[Math.min(active, items.length - 1)]);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      {search.isError && searchable(needle) && <Alert type="warning" showIcon title={errorMessage(search.error)} style={{ marginBottom: 12 }} data-testid="search-error" />}
+      {needle && !searchable(needle) && <Typography.Text type="secondary">{t('hint')}</Typography.Text>}
+      {searchable(needle) && items.length === 0 && !searching && !search.isError && <Empty description={t('nothing')} />}
+      <div role="listbox" aria-label={t('title')} style={{ maxHeight: 440, overflow: 'auto' }}>
+        {palette.sections.map((s) => (
+          <Section key={s.key} section={s} title={s.cluster ? s.cluster.displayName : t('kindsIn', { cluster: current?.displayName ?? '' })} active={active} onHover={setActive} onPick={go} />
+        ))}
+      </div>
+      {palette.notes.map((n) => (
+        <Typography.Paragraph key={`${n.cluster.id}/${n.kind?.resource ?? ''}`} type="secondary" style={{ margin: '8px 0 0' }} data-testid="search-note">
+          {n.reason === 'unreachable' ? t('unreachable', { cluster: n.cluster.displayName }) : t('partial', { cluster: n.cluster.displayName, kind: n.kind?.kind ?? '' })}
+        </Typography.Paragraph>
+      ))}
     </Modal>
+  );
+}
+
+function Section(props: { section: PaletteSection; title: string; active: number; onHover: (i: number) => void; onPick: (item: PaletteItem) => void }) {
+  const t = useTranslations('search');
+  const { section, active } = props;
+  return (
+    <div role="group" aria-label={props.title} data-testid="search-group" data-cluster={section.cluster?.id ?? ''} style={{ marginBottom: 8 }}>
+      <Typography.Text type="secondary" strong style={{ display: 'block', padding: '4px 8px', fontSize: 12 }} data-testid="search-group-title">
+        {props.title}
+      </Typography.Text>
+      {section.rows.map((row) =>
+        row.type === 'more' ? (
+          <Typography.Text key={row.key} type="secondary" style={{ display: 'block', paddingInline: 8, fontSize: 12 }}>
+            {t('more', { count: row.count, kind: row.kind })}
+          </Typography.Text>
+        ) : (
+          <Row key={row.item.key} item={row.item} selected={row.index === active} onHover={() => props.onHover(row.index)} onPick={() => props.onPick(row.item)} />
+        ),
+      )}
+    </div>
+  );
+}
+
+function Row({ item, selected, onHover, onPick }: { item: PaletteItem; selected: boolean; onHover: () => void; onPick: () => void }) {
+  const t = useTranslations('search');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+  return (
+    <div
+      ref={ref}
+      role="option"
+      aria-selected={selected}
+      tabIndex={-1}
+      onClick={onPick}
+      onMouseEnter={onHover}
+      data-testid="search-result"
+      style={{ cursor: 'pointer', padding: '4px 8px', borderRadius: 6, background: selected ? 'var(--ant-control-item-bg-active, rgba(22,119,255,0.08))' : undefined }}
+    >
+      <Space size={6} wrap>
+        <Tag>{item.kind || t('kind')}</Tag>
+        <Typography.Text strong>{item.label}</Typography.Text>
+        {item.sub && <Typography.Text type="secondary">{item.sub}</Typography.Text>}
+        {item.labels?.map((l) => (
+          <Tag key={l} color="blue" bordered={false}>
+            {l}
+          </Tag>
+        ))}
+      </Space>
+    </div>
   );
 }

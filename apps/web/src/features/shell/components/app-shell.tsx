@@ -4,13 +4,19 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Logo } from '@/components/logo';
-import { LanguageSwitch } from './language-switch';
+import { LanguageSwitch } from '@/kit/preferences/language-switch';
+import { ThemeToggle } from '@/kit/preferences/theme-toggle';
 import { SideNav } from './side-nav';
-import { ThemeToggle } from './theme-toggle';
-import { UserMenu } from './user-menu';
 
-/** `tools`: header controls that other features provide (composed in the console layout, not imported here). */
-export function AppShell({ children, tools }: { children: ReactNode; tools?: ReactNode }) {
+type Props = {
+  children: ReactNode;
+  /** Header controls that other features provide (composed in the console layout, not imported here). */
+  tools?: ReactNode;
+  /** The signed-in user's menu, last in the header; auth provides it through the console layout. */
+  userMenu?: ReactNode;
+};
+
+export function AppShell({ children, tools, userMenu }: Props) {
   const t = useTranslations('app');
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
@@ -32,7 +38,7 @@ export function AppShell({ children, tools }: { children: ReactNode; tools?: Rea
           {tools}
           <LanguageSwitch />
           <ThemeToggle />
-          <UserMenu />
+          {userMenu}
         </div>
       </Layout.Header>
       <Layout>

@@ -1,7 +1,8 @@
 'use client';
 import { Card, Result, Tag } from 'antd';
 import { useTranslations } from 'next-intl';
-import { SECTIONS, type SectionKey } from '../nav-sections';
+import type { SectionKey } from '@/kit/sections';
+import { SECTIONS } from '../nav-sections';
 
 /** Sections without a backend yet: say so plainly instead of showing an empty or broken page. */
 export function ComingSoon({ section }: { section: SectionKey }) {

@@ -16,7 +16,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { usePermissions } from '@/kit/use-permissions';
-import { sectionOfPath } from '@/features/resources/section-kinds';
+import { sectionOfPath } from '@/kit/sections';
 import { visibleAdminEntries, type AdminEntryKey } from '../admin-entries';
 import { SECTIONS } from '../nav-sections';
 

@@ -3,18 +3,24 @@ import { EditOutlined } from '@ant-design/icons';
 import type { Team } from '@wheelhouse/shared';
 import { Button, Drawer, Tabs, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { useCan } from '@/kit/use-permissions';
-import { useBindings } from '@/features/rbac/api';
-import { BindingsTable } from '@/features/rbac/components/bindings-table';
 import { TeamGroupLinks } from './team-group-links';
 import { TeamMembers } from './team-members';
 
+type Props = {
+  team: Team;
+  /** The roles bound to the team (RBAC's table, composed by the route); shown to those who may list bindings. */
+  bindings: ReactNode;
+  onClose: () => void;
+  onEdit: () => void;
+};
+
 /** One team: its members, its identity-provider group links and the roles bound to it. */
-export function TeamDrawer({ team, onClose, onEdit }: { team: Team; onClose: () => void; onEdit: () => void }) {
+export function TeamDrawer({ team, bindings, onClose, onEdit }: Props) {
   const t = useTranslations('teams');
   const can = useCan();
   const mayListBindings = can('rolebindings', 'list');
-  const bindings = useBindings({ subjectKind: 'team', subjectId: team.id }, mayListBindings);
 
   return (
     <Drawer
@@ -49,13 +55,9 @@ export function TeamDrawer({ team, onClose, onEdit }: { team: Team; onClose: () 
                 {
                   key: 'bindings',
                   label: t('tabs.bindings'),
-                  children: (
-                    <BindingsTable
-                      bindings={bindings.data?.items}
-                      loading={bindings.isPending}
-                      error={bindings.error}
-                    />
-                  ),
+                  // Mounted with the drawer, as before, so the bindings load while the members tab is read.
+                  forceRender: true,
+                  children: bindings,
                 },
               ]
             : []),

@@ -4,7 +4,7 @@ import type { Team } from '@wheelhouse/shared';
 import { App, Button, Form, Popconfirm, Table, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useCan } from '@/kit/use-permissions';
-import { UserSelect } from '@/features/users/components/user-select';
+import { UserSelect } from '@/kit/pickers/user-select';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { useAddMember, useRemoveMember } from '../api';
 

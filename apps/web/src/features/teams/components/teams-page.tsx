@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Team } from '@wheelhouse/shared';
 import { App, Button, Space, type TableColumnsType } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useCan } from '@/kit/use-permissions';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { ConfirmLink, ListPage } from '@/kit/list-page';
@@ -11,7 +11,8 @@ import { useDeleteTeam, useTeams } from '../api';
 import { TeamDrawer } from './team-drawer';
 import { TeamFormModal } from './team-form-modal';
 
-export function TeamsPage() {
+/** `teamBindings`: the roles bound to a team, supplied by the route (RBAC owns them). */
+export function TeamsPage({ teamBindings }: { teamBindings: (team: Team) => ReactNode }) {
   const t = useTranslations('teams');
   const tCommon = useTranslations('common');
   const can = useCan();
@@ -87,7 +88,12 @@ export function TeamsPage() {
       }}
     >
       {viewing && (
-        <TeamDrawer team={viewing} onClose={() => setViewingId(null)} onEdit={() => setEditing({ team: viewing })} />
+        <TeamDrawer
+          team={viewing}
+          bindings={teamBindings(viewing)}
+          onClose={() => setViewingId(null)}
+          onEdit={() => setEditing({ team: viewing })}
+        />
       )}
       {editing && (
         <TeamFormModal

@@ -3,16 +3,16 @@ import { UserAddOutlined } from '@ant-design/icons';
 import type { User, UserListItem } from '@wheelhouse/shared';
 import { Button } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useCan } from '@/kit/use-permissions';
 import { ListPage } from '@/kit/list-page';
 import { useUsers } from '../api';
 import { CreateUserModal } from './create-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
-import { UserBindingsDrawer } from './user-bindings-drawer';
 import { useUserColumns } from './users-columns';
 
-export function UsersPage() {
+/** `userBindings`: the drawer of a user's effective bindings, supplied by the route (RBAC owns it). */
+export function UsersPage({ userBindings }: { userBindings: (user: User, onClose: () => void) => ReactNode }) {
   const t = useTranslations('users');
   const can = useCan();
   const users = useUsers();
@@ -44,7 +44,7 @@ export function UsersPage() {
     >
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
-      {showingBindings && <UserBindingsDrawer user={showingBindings} onClose={() => setShowingBindings(null)} />}
+      {showingBindings && userBindings(showingBindings, () => setShowingBindings(null))}
     </ListPage>
   );
 }

@@ -1,5 +1,5 @@
 import { sectionMetadata } from '@/features/shell/section-metadata';
-import { CheckAccessPage } from '@/features/access/components/check-access-page';
+import { CheckAccessPage } from '@/features/rbac/components/check-access-page';
 
 export const generateMetadata = sectionMetadata('access');
 

@@ -1,8 +1,8 @@
 import { sectionMetadata } from '@/features/shell/section-metadata';
-import { TeamsPage } from '@/features/teams/components/teams-page';
+import { TeamsWithBindings } from './teams-with-bindings';
 
 export const generateMetadata = sectionMetadata('teams');
 
 export default function Page() {
-  return <TeamsPage />;
+  return <TeamsWithBindings />;
 }

@@ -1,8 +1,8 @@
 import { sectionMetadata } from '@/features/shell/section-metadata';
-import { UsersPage } from '@/features/users/components/users-page';
+import { UsersWithBindings } from './users-with-bindings';
 
 export const generateMetadata = sectionMetadata('users');
 
 export default function Page() {
-  return <UsersPage />;
+  return <UsersWithBindings />;
 }

@@ -10,13 +10,15 @@ import { useErrorMessage } from '@/lib/use-error-message';
 import { gvrHref, useDeleteObject, useKindInfo, useResourceObject } from '../../api';
 import { useLiveList } from '../../live';
 import { StatusTag } from '../cells';
-import { EventsTimeline } from '../events-timeline';
 import { LiveBadge } from '../live-badge';
 import { ObjectYaml } from '../object-yaml';
 import { ConditionsTable } from './conditions';
 import { ContainersTable } from './containers';
 import { RelatedPanel } from './related';
+import { SecretData } from './secret-data';
+import { isSecretRef } from './secret-values';
 import { ObjectSummary } from './summary';
+import { ObjectTimeline } from './timeline';
 
 /** One object: summary, conditions and containers, related objects, its event history and its YAML. Live. */
 export function ObjectDetailPage({ target }: { target: ObjectRef }) {
@@ -42,7 +44,6 @@ export function ObjectDetailPage({ target }: { target: ObjectRef }) {
   }
   const o = object.data;
   const sections = def?.sections ?? [];
-  const uid = typeof o?.metadata === 'object' ? ((o.metadata as { uid?: string }).uid ?? undefined) : undefined;
   const confirmDelete = () =>
     modal.confirm({
       title: t('deleteConfirm', { kind, name: target.name }),
@@ -100,11 +101,12 @@ export function ObjectDetailPage({ target }: { target: ObjectRef }) {
                     {(sections.includes('containers') || sections.includes('podTemplate')) && (
                       <ContainersTable object={o} template={!sections.includes('containers')} />
                     )}
+                    {sections.includes('data') && isSecretRef(target) && <SecretData target={target} object={o} />}
                   </Space>
                 ),
               },
               { key: 'related', label: t('tabs.related'), children: <RelatedPanel target={target} /> },
-              { key: 'events', label: t('tabs.events'), children: <EventsTimeline cluster={target.cluster} uid={uid} namespace={target.namespace} /> },
+              { key: 'timeline', label: t('tabs.timeline'), children: <ObjectTimeline target={target} /> },
               { key: 'yaml', label: t('tabs.yaml'), children: (
                   <ObjectYaml
                     object={o}

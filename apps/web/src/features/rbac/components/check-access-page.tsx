@@ -4,15 +4,15 @@ import { VERBS } from '@wheelhouse/shared';
 import { Alert, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Spin, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useClusterOptions } from '@/kit/pickers/cluster-options';
+import { UserSelect } from '@/kit/pickers/user-select';
 import { useCan } from '@/kit/use-permissions';
-import { useClusterOptions } from '@/features/clusters/api';
-import { useExplain } from '@/features/rbac/api';
-import { CORE_GROUP_LABEL } from '@/features/rbac/format';
-import { API_GROUP_OPTIONS, resourceOptionsFor } from '@/features/rbac/rule-options';
-import { UserSelect } from '@/features/users/components/user-select';
 import { compactFilters } from '@/lib/query-string';
 import { useErrorMessage } from '@/lib/use-error-message';
+import { useExplain } from '../api';
 import { splitResource, type AccessQuestion } from '../describe';
+import { CORE_GROUP_LABEL } from '../format';
+import { API_GROUP_OPTIONS, resourceOptionsFor } from '../rule-options';
 import { DecisionResult } from './decision-result';
 
 type Values = {

@@ -1,17 +1,9 @@
 import type { AccessDecision, Scope } from '@wheelhouse/shared';
-import { formatRule, requestScope } from '@/features/rbac/format';
+import type { ExplainParams } from './api';
+import { formatRule, requestScope } from './format';
 
-/** What the access check asked, as the form holds it (group '' = core). */
-export type AccessQuestion = {
-  user?: string;
-  verb: string;
-  group: string;
-  resource: string;
-  subresource?: string;
-  name?: string;
-  cluster?: string;
-  namespace?: string;
-};
+/** What the access check asked, as the form holds it (group '' = core): exactly what the explainer is sent. */
+export type AccessQuestion = ExplainParams;
 
 export type ScopeText = (scope: Scope) => string;
 

@@ -3,9 +3,9 @@ import type { AccessDecision, Scope } from '@wheelhouse/shared';
 import { Alert, Descriptions, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useCallback, type ReactNode } from 'react';
-import { ScopeLabel, SubjectLabel } from '@/features/rbac/components/access-labels';
-import { formatRule, scopePath } from '@/features/rbac/format';
 import { describeDecision, type AccessQuestion, type Sentence } from '../describe';
+import { formatRule, scopePath } from '../format';
+import { ScopeLabel, SubjectLabel } from './access-labels';
 
 const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 

@@ -4,9 +4,9 @@ import { Avatar, Button, Dropdown, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useLogout } from '@/features/auth/api';
 import { useCurrentUser } from '@/kit/current-user';
-import { ChangePasswordModal } from '@/features/auth/components/change-password-modal';
+import { useLogout } from '../api';
+import { ChangePasswordModal } from './change-password-modal';
 
 export function UserMenu() {
   const t = useTranslations('header');

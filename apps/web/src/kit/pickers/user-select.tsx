@@ -1,8 +1,9 @@
 'use client';
+import { useQuery } from '@tanstack/react-query';
 import type { User } from '@wheelhouse/shared';
 import { Select, type SelectProps } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useUsers } from '../api';
+import { usersQuery } from '../queries';
 
 type Props = Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'> & {
   /** What the value is: the user's id (bindings, team members) or username (the access check). */
@@ -11,7 +12,7 @@ type Props = Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'> & {
   exclude?: readonly string[];
 };
 
-export function userLabel(user: Pick<User, 'username' | 'displayName'>): string {
+function userLabel(user: Pick<User, 'username' | 'displayName'>): string {
   return user.displayName && user.displayName !== user.username
     ? `${user.username} (${user.displayName})`
     : user.username;
@@ -20,7 +21,7 @@ export function userLabel(user: Pick<User, 'username' | 'displayName'>): string 
 /** Searchable user picker fed by `GET /api/users`; labels are plain strings, so names render as text. */
 export function UserSelect({ valueKey = 'id', exclude = [], ...props }: Props) {
   const t = useTranslations('users');
-  const users = useUsers();
+  const users = useQuery(usersQuery);
   const options = (users.data?.items ?? [])
     .filter((user) => !exclude.includes(user.id))
     .map((user) => ({ value: user[valueKey], label: userLabel(user) }));

@@ -1,12 +1,13 @@
 'use client';
+import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useTranslations } from 'next-intl';
-import { useTeams } from '../api';
+import { teamsQuery } from '../queries';
 
 /** Searchable team picker (`GET /api/teams`); the value is the team id. */
 export function TeamSelect(props: Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'>) {
   const t = useTranslations('teams');
-  const teams = useTeams();
+  const teams = useQuery(teamsQuery);
   return (
     <Select<string>
       showSearch={{ optionFilterProp: 'label' }}

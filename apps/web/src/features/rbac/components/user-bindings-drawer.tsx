@@ -5,9 +5,9 @@ import { Button, Drawer, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useCan } from '@/kit/use-permissions';
-import { useUserBindings } from '@/features/rbac/api';
-import { BindingsTable } from '@/features/rbac/components/bindings-table';
-import { CreateBindingModal } from '@/features/rbac/components/create-binding-modal';
+import { useUserBindings } from '../api';
+import { BindingsTable } from './bindings-table';
+import { CreateBindingModal } from './create-binding-modal';
 
 /** Everything that applies to one user: bindings to the user, to their teams and to their IdP groups. */
 export function UserBindingsDrawer({ user, onClose }: { user: User; onClose: () => void }) {

@@ -1,0 +1,78 @@
+import type { APIRequestContext } from '@playwright/test';
+import { stringify } from 'yaml';
+import { E2E_BASE_URL, HOME_URL } from './constants';
+import { ADMIN, expect, login, test } from './fixtures';
+import { uniq } from './helpers';
+
+type ClusterInfo = { server: string; token: string; ca: string };
+const info = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
+const headers = { origin: E2E_BASE_URL };
+
+async function post(request: APIRequestContext, path: string, data: unknown): Promise<void> {
+  const response = await request.post(path, { data, headers });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+}
+
+test('the object timeline: a YAML edit shows as a new current revision and as "admin edited it"', async ({ page }) => {
+  test.setTimeout(150_000);
+  const id = `tl-${uniq()}`;
+  const ns = `tlns-${uniq()}`;
+  await login(page, ADMIN.username, ADMIN.password);
+  await expect(page).toHaveURL(HOME_URL);
+  await post(page.request, '/api/clusters', { method: 'token', id, displayName: id, server: info().server, caData: info().ca, token: info().token });
+  const base = `/api/clusters/${id}/resources`;
+  await post(page.request, `${base}/core/v1/namespaces`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: ns },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'main', image: 'registry.local/web:1' }] } },
+    },
+  };
+  await post(page.request, `${base}/apps/v1/deployments?namespace=${ns}`, deployment);
+
+  await page.goto(`/clusters/${id}/r/apps/v1/deployments/${ns}/web`);
+  const detail = page.getByTestId('object-detail');
+  await expect(detail.getByTestId('status-tag').first()).toHaveText('Ready', { timeout: 60_000 });
+  await detail.getByRole('tab', { name: 'Timeline' }).click();
+  const timeline = page.getByTestId('object-timeline');
+  await expect(timeline.getByTestId('timeline-item').filter({ hasText: 'Revision 1' })).toContainText('registry.local/web:1');
+
+  // Change the image in the YAML tab (a replace through the console), then back to the timeline.
+  await detail.getByRole('tab', { name: 'YAML' }).click();
+  const live = (await (await page.request.get(`${base}/apps/v1/deployments/web?namespace=${ns}`)).json()) as typeof deployment & { metadata: { managedFields?: unknown } };
+  delete live.metadata.managedFields;
+  live.spec.template.spec.containers[0]!.image = 'registry.local/web:2';
+  await page.getByRole('button', { name: 'Edit YAML' }).click();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), stringify(live));
+  const editor = page.getByTestId('yaml-edit').locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  await expect(page.getByTestId('yaml-diff')).toContainText('registry.local/web:2');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('object-yaml')).toContainText('registry.local/web:2');
+
+  await detail.getByRole('tab', { name: 'Timeline' }).click();
+  const second = timeline.getByTestId('timeline-item').filter({ hasText: 'Revision 2' });
+  await expect(second).toContainText('registry.local/web:2', { timeout: 30_000 });
+  await expect(second).toContainText('current');
+  await expect(timeline.getByTestId('timeline-item').filter({ hasText: 'Revision 1' })).not.toContainText('current');
+  const edit = timeline.locator('[data-kind="audit"]').filter({ hasText: 'edited it' });
+  await expect(edit).toContainText('admin');
+  await expect(timeline.locator('[data-kind="audit"]').filter({ hasText: 'created it' })).toContainText('admin');
+  // The review's dry run changed nothing, so it is not on the timeline: one edit, one create.
+  await expect(timeline.locator('[data-kind="audit"]')).toHaveCount(2);
+
+  // Filter chips: the console's changes off, the revisions stay.
+  await timeline.getByTestId('timeline-filter-audit').click();
+  await expect(timeline.locator('[data-kind="audit"]')).toHaveCount(0);
+  await expect(second).toBeVisible();
+  await timeline.getByTestId('timeline-filter-audit').click();
+  await expect(timeline.locator('[data-kind="audit"]')).toHaveCount(2);
+});

@@ -1,0 +1,79 @@
+import type { InfiniteData } from '@tanstack/react-query';
+import type { DeltaType, ResourceList } from '@wheelhouse/shared';
+import { pick, text, type K8sObject } from './columns';
+
+/** The pages of one list view loaded so far (continue tokens as page params; the first page has none). */
+export type ListPages = InfiniteData<ResourceList, string | undefined>;
+
+type Meta = { uid?: string; name?: string; namespace?: string } | undefined;
+
+/** Called for every loaded row on every scrolled frame (the virtual list sums row heights by key): plain reads. */
+export const rowKey = (o: K8sObject) => {
+  const m = o.metadata as Meta;
+  return m?.uid || `${m?.namespace ?? ''}/${m?.name ?? ''}`;
+};
+
+/**
+ * Every loaded row once. Continue tokens are offsets into the live cache, so an object added between two page
+ * requests shifts the next page by one and its last row comes again: the first occurrence wins.
+ */
+export function rowsOf(data: ListPages | undefined): K8sObject[] {
+  if (!data) return [];
+  if (data.pages.length === 1) return data.pages[0]?.items ?? [];
+  const seen = new Set<string>();
+  const rows: K8sObject[] = [];
+  for (const page of data.pages) {
+    for (const o of page.items) {
+      const key = rowKey(o);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push(o);
+    }
+  }
+  return rows;
+}
+
+/** The total of the newest answer (the last page fetched), which is what the cache holds now. */
+export const totalOf = (data: ListPages | undefined): number | undefined => data?.pages.at(-1)?.total;
+
+/**
+ * Applies live changes to rows already shown, at once: a changed object is replaced where it is, a deleted one
+ * leaves. Whether a change moves a row (sort key), drops it (filter) or adds one is the server's call, so the
+ * caller also re-fetches the pages; this only keeps what is on screen from being wrong until then.
+ */
+export function applyDeltas(data: ListPages, events: readonly { type: DeltaType; object: unknown }[]): ListPages {
+  const changed = new Map<string, K8sObject>();
+  const deleted = new Set<string>();
+  for (const e of events) {
+    const uid = text(pick(e.object, 'metadata.uid'));
+    if (!uid) continue;
+    if (e.type === 'DELETED') {
+      deleted.add(uid);
+      changed.delete(uid);
+    } else if (e.type === 'MODIFIED') {
+      changed.set(uid, e.object as K8sObject);
+      deleted.delete(uid);
+    }
+  }
+  if (changed.size === 0 && deleted.size === 0) return data;
+  const removed = new Set<string>();
+  const pages = data.pages.map((page) => {
+    let touched = false;
+    const items: K8sObject[] = [];
+    for (const o of page.items) {
+      const uid = text(pick(o, 'metadata.uid'));
+      if (deleted.has(uid)) {
+        touched = true;
+        removed.add(uid);
+        continue;
+      }
+      const next = changed.get(uid);
+      if (next) touched = true;
+      items.push(next ?? o);
+    }
+    return touched ? { ...page, items } : page;
+  });
+  if (!pages.some((p, i) => p !== data.pages[i])) return data;
+  const last = pages.length - 1;
+  return { ...data, pages: pages.map((p, i) => (i === last && removed.size ? { ...p, total: Math.max(0, p.total - removed.size) } : p)) };
+}
