@@ -48,6 +48,11 @@ export class AuditService {
     return this.repo.insert(record, tx);
   }
 
+  /** Writes to one object (who/what/when/result only; dry runs excluded), newest first: the object timeline's feed. */
+  forObject(q: Parameters<AuditRepository['forObject']>[0], take: number) {
+    return this.repo.forObject(q, take);
+  }
+
   async page(q: AuditQuery): Promise<AuditPage> {
     const rows = await this.repo.list(q, q.limit + 1);
     const items = rows.slice(0, q.limit).map(toAuditDto);

@@ -10,7 +10,7 @@ import { apiVersionOf, collectionPath, objectPath, type KubernetesObject } from 
 import { actorOf } from '../audit/audit-actor.js';
 import { ResourceAccess, type Target } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';
-import { assertNotMasked, isSecretResource } from './secret-mask.js';
+import { assertNotMasked, isSecretResource, maskSecret } from './secret-mask.js';
 
 /**
  * Field managers: server-side apply (forms, YAML apply) owns fields as "wheelhouse"; plain create/replace and
@@ -108,7 +108,16 @@ export class ResourceWriter {
     const res = await this.k8s.request<KubernetesObject>(t.access, this.applyRequest(t, w.namespace, name, obj, { dryRun: true, force: false }));
     if (res.status >= 300) throw mapK8sError(res.status, res.body);
     delete res.body.metadata?.managedFields;
+    if (await this.hidesValues(by, t, w.namespace, name)) return { live: live && maskSecret(live), result: maskSecret(res.body) };
     return { live, result: res.body };
+  }
+
+  /**
+   * A Secret written by someone who may not `get` it comes back masked: the apiserver's answer to a write holds the
+   * values, and `patch` or `create` rights must not become a way around the audited reveal.
+   */
+  private async hidesValues(by: Principal, t: Target, namespace: string | null, name: string | null): Promise<boolean> {
+    return isSecretResource(t.ref) && !(await this.access.allows(by, t, 'get', namespace, name ? { name } : {}));
   }
 
   private applyRequest(t: Target, namespace: string | null, name: string, obj: KubernetesObject, q: Pick<MutationQuery, 'dryRun' | 'force'>) {
@@ -150,7 +159,7 @@ export class ResourceWriter {
       throw error;
     }
     if (res.body?.metadata?.managedFields) delete res.body.metadata.managedFields;
-    return res.body;
+    return (await this.hidesValues(by, t, namespace, name)) ? maskSecret(res.body) : res.body;
   }
 }
 

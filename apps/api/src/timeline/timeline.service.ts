@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Timeline, TimelineEvent, TimelineHidden, TimelineQuery, TimelineRevision } from '@wheelhouse/shared';
-import { AuditRepository } from '../audit/audit.repository.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/auth.types.js';
 import { ClustersService } from '../clusters/clusters.service.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -27,7 +27,7 @@ export class TimelineService {
     private readonly resources: ResourceAccess,
     private readonly k8s: K8sGateway,
     private readonly events: ClusterEventsRepository,
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async timeline(by: Principal, clusterId: string, q: TimelineQuery): Promise<Timeline> {

@@ -35,13 +35,13 @@ beforeAll(async () => {
   expect((await registerCluster(admin, 'c1')).status).toBe(201);
   for (const ns of [NS, OTHER]) expect((await admin.post('/api/clusters/c1/resources/core/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } })).status).toBe(201);
   expect((await admin.post(`${SECRETS}?namespace=${NS}`, secret('db'))).status).toBe(201);
-  // A namespace-limited user: may list and watch Secrets (and create ConfigMaps) in NS, but not get them.
+  // A namespace-limited user: may list, watch and create Secrets (and create ConfigMaps) in NS, but not get them.
   limited = await createUser(t, admin, 'sm-limited');
   const role = await admin.post('/api/roles', {
     name: `sm-list-secrets-${suffix}`,
     scope: 'namespace',
     rules: [
-      { verbs: ['list', 'watch'], apiGroups: [''], resources: ['secrets'] },
+      { verbs: ['list', 'watch', 'create'], apiGroups: [''], resources: ['secrets'] },
       { verbs: ['create', 'get', 'list'], apiGroups: [''], resources: ['configmaps'] },
     ],
   });
@@ -100,6 +100,16 @@ describe('Secret values are masked on every read path', () => {
     expect(apply.body.code).toBe('SECRET_MASKED');
     const revealed = await admin.post(`${SECRETS}/db/reveal?namespace=${NS}`);
     expect(revealed.body.data.password).toBe(VALUE);
+  });
+
+  it('a write answers with the values only to those who may get the Secret', async () => {
+    const mine = await limited.post(`${SECRETS}?namespace=${NS}`, secret('made-by-limited'));
+    expect(mine.status).toBe(201);
+    expect(mine.body.data).toEqual({ password: SECRET_MASK, user: SECRET_MASK });
+    expect(JSON.stringify(mine.body)).not.toContain(VALUE);
+    const admins = await admin.post(`${SECRETS}?namespace=${NS}&dryRun=true`, secret('made-by-admin'));
+    expect(admins.status).toBe(201);
+    expect(admins.body.data.password).toBe(VALUE);
   });
 });
 
