@@ -1,44 +1,24 @@
-import type { APIRequestContext, Page } from '@playwright/test';
 import { binaryDir } from '@wheelhouse/cluster';
 import { KINDS } from '@wheelhouse/shared';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { E2E_BASE_URL, HOME_URL } from './constants';
+import { HOME_URL } from './constants';
+import { clusterInfo, createNamespace, post, registerCluster } from './console-api';
 import { ADMIN, expect, login, logout, test } from './fixtures';
 import { createUser, firstLogin, pickOption, uniq } from './helpers';
 
-type ClusterInfo = { server: string; token: string; ca: string; kubeconfigYaml: string };
-const info = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
-const headers = { origin: E2E_BASE_URL };
 const columnTitles = (JSON.parse(readFileSync(new URL('../messages/en.json', import.meta.url), 'utf8')) as {
   resources: { columns: Record<string, string> };
 }).resources.columns;
 
-async function post(request: APIRequestContext, path: string, data: unknown): Promise<unknown> {
-  const response = await request.post(path, { data, headers });
-  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-  return response.json();
-}
-
-async function registerCluster(page: Page, id: string): Promise<void> {
-  await post(page.request, '/api/clusters', { method: 'token', id, displayName: id, server: info().server, caData: info().ca, token: info().token });
-}
-
-async function createNamespace(page: Page, id: string, ns: string): Promise<void> {
-  const base = `/api/clusters/${id}/resources/core/v1`;
-  await post(page.request, `${base}/namespaces`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-  await expect
-    .poll(async () => (await page.request.get(`${base}/serviceaccounts/default?namespace=${ns}`)).status(), { timeout: 60_000 })
-    .toBe(200);
-}
 
 /** kubectl from the harness's own build, with the e2e cluster's admin kubeconfig: what a colleague would run. */
 function kubectl(...args: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'wh-e2e-kubectl-'));
   const kubeconfig = join(dir, 'config');
-  writeFileSync(kubeconfig, info().kubeconfigYaml, { mode: 0o600 });
+  writeFileSync(kubeconfig, clusterInfo().kubeconfigYaml, { mode: 0o600 });
   return execFileSync(join(binaryDir(), 'kubectl'), ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' });
 }
 
@@ -76,8 +56,8 @@ test('every built-in kind lists with its columns; a CRD instance, a pod from kub
   const ns = `kns-${uniq()}`;
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(HOME_URL);
-  await registerCluster(page, id);
-  await createNamespace(page, id, ns);
+  await registerCluster(page.request, id);
+  await createNamespace(page.request, id, ns);
 
   // Every registry kind: its list opens, shows the registry's first column and no error.
   for (const kind of KINDS) {
@@ -133,9 +113,9 @@ test('a namespace-limited user sees only their namespace and no cluster-wide kin
   const [mine, other] = [`mine-${uniq()}`, `other-${uniq()}`];
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(HOME_URL);
-  await registerCluster(page, id);
-  await createNamespace(page, id, mine);
-  await createNamespace(page, id, other);
+  await registerCluster(page.request, id);
+  await createNamespace(page.request, id, mine);
+  await createNamespace(page.request, id, other);
   // Reads workloads and config, may list Secrets (names, keys) but not get one (their values).
   const role = (await post(page.request, '/api/roles', {
     name: `secret-lister-${uniq()}`,

@@ -78,6 +78,15 @@ test('screens', async ({ page }) => {
   await page.getByRole('tab', { name: 'Related' }).click();
   await expect(page.getByTestId('object-related')).toBeVisible();
   await page.screenshot(docShot('pod-related-en'));
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByTestId('timeline-item').first()).toBeVisible();
+  await page.screenshot(docShot('pod-timeline-en'));
+  // Ctrl-K searches every cluster of this run (all the same apiserver) from the caches.
+  await page.keyboard.press('Control+K');
+  await page.getByTestId('search-palette').getByRole('textbox').fill('worker');
+  await expect(page.getByTestId('search-palette').getByTestId('search-result').first()).toBeVisible();
+  await page.screenshot(docShot('search-en'));
+  await page.keyboard.press('Escape');
   // All namespaces: a cluster-wide subscription.
   await page.goto(`/clusters/${id}/r/core/v1/pods`);
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', /live|error|reconnecting/, { timeout: 30_000 }).catch(() => undefined);
@@ -107,6 +116,10 @@ test('screens', async ({ page }) => {
   await page.goto(`/clusters/${id}`);
   await expect(page.getByTestId('overview-chart').first()).toBeVisible();
   await page.screenshot(docShot('cluster-overview-zh-dark'));
+  await page.goto(`/clusters/${id}/r/core/v1/pods/${ns}/worker-0`);
+  await page.getByRole('tab', { name: '时间线' }).click();
+  await expect(page.getByTestId('timeline-item').first()).toBeVisible();
+  await page.screenshot(docShot('pod-timeline-zh-dark'));
   await page.goto(`/clusters/${id}/r/core/v1/pods`);
   await expect(page.getByRole('row').filter({ hasText: 'worker-0' })).toBeVisible();
   await page.getByRole('row').filter({ hasText: 'worker-0' }).click();

@@ -1,16 +1,10 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_BASE_URL, HOME_URL } from './constants';
+import type { Page } from '@playwright/test';
+import { HOME_URL } from './constants';
+import { post, registerCluster } from './console-api';
 import { ADMIN, expect, login, test } from './fixtures';
 import { uniq } from './helpers';
 
-type ClusterInfo = { server: string; token: string; ca: string };
-const info = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
-const headers = { origin: E2E_BASE_URL };
 
-async function post(request: APIRequestContext, path: string, data: unknown): Promise<void> {
-  const response = await request.post(path, { data, headers });
-  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-}
 
 /** Replaces the Monaco editor's text through the clipboard (typing would trigger auto-indent). */
 async function fillEditor(page: Page, within: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
@@ -27,7 +21,7 @@ test('create two objects from one multi-document YAML, then reveal the Secret it
   const ns = `scns-${uniq()}`;
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(HOME_URL);
-  await post(page.request, '/api/clusters', { method: 'token', id, displayName: id, server: info().server, caData: info().ca, token: info().token });
+  await registerCluster(page.request, id);
   await post(page.request, `/api/clusters/${id}/resources/core/v1/namespaces`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
 
   // The list page's header opens the modal with a template of its kind, in the namespace in view.

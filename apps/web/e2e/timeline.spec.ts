@@ -1,17 +1,10 @@
-import type { APIRequestContext } from '@playwright/test';
 import { stringify } from 'yaml';
-import { E2E_BASE_URL, HOME_URL } from './constants';
+import { HOME_URL } from './constants';
+import { post, registerCluster } from './console-api';
 import { ADMIN, expect, login, test } from './fixtures';
 import { uniq } from './helpers';
 
-type ClusterInfo = { server: string; token: string; ca: string };
-const info = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
-const headers = { origin: E2E_BASE_URL };
 
-async function post(request: APIRequestContext, path: string, data: unknown): Promise<void> {
-  const response = await request.post(path, { data, headers });
-  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
-}
 
 test('the object timeline: a YAML edit shows as a new current revision and as "admin edited it"', async ({ page }) => {
   test.setTimeout(150_000);
@@ -19,7 +12,7 @@ test('the object timeline: a YAML edit shows as a new current revision and as "a
   const ns = `tlns-${uniq()}`;
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(HOME_URL);
-  await post(page.request, '/api/clusters', { method: 'token', id, displayName: id, server: info().server, caData: info().ca, token: info().token });
+  await registerCluster(page.request, id);
   const base = `/api/clusters/${id}/resources`;
   await post(page.request, `${base}/core/v1/namespaces`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   const deployment = {

@@ -12,18 +12,21 @@ export type Relation = z.infer<typeof RelationSchema>;
 /** Most objects listed per relation; `truncated` says when a relation had more. */
 export const MAX_RELATED_PER_RELATION = 200;
 
-const Segment = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/).max(253);
+const Segment = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/)
+  .max(253);
 
-/** The object whose relations are asked for; `group` is `core` for the core group, as in ObjectRef. */
-export const RelationsQuerySchema = z
-  .strictObject({
-    group: Segment,
-    version: Segment,
-    resource: Segment,
-    namespace: z.string().min(1).max(253).optional(),
-    name: z.string().min(1).max(253),
-  })
-  .meta({ id: 'RelationsQuery' });
+/** One object, as the views around it (relations, timeline) are asked for; `group` is `core` for the core group. */
+export const ObjectQuerySchema = z.strictObject({
+  group: Segment,
+  version: Segment,
+  resource: Segment,
+  namespace: z.string().min(1).max(253).optional(),
+  name: z.string().min(1).max(253),
+});
+
+export const RelationsQuerySchema = ObjectQuerySchema.meta({ id: 'RelationsQuery' });
 export type RelationsQuery = z.output<typeof RelationsQuerySchema>;
 
 export const RelatedObjectSchema = z.object({

@@ -1,19 +1,11 @@
 import { z } from 'zod';
+import { ObjectQuerySchema } from './relations.js';
 
-const Segment = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/).max(253);
-
-/** The object whose timeline is asked for; `group` is `core` for the core group, as in ObjectRef. */
-export const TimelineQuerySchema = z
-  .strictObject({
-    group: Segment,
-    version: Segment,
-    resource: Segment,
-    namespace: z.string().min(1).max(253).optional(),
-    name: z.string().min(1).max(253),
-    /** Most items returned after merging; each source is read up to this many too. */
-    limit: z.coerce.number().int().min(1).max(500).default(200),
-  })
-  .meta({ id: 'TimelineQuery' });
+/** The object whose timeline is asked for. */
+export const TimelineQuerySchema = ObjectQuerySchema.extend({
+  /** Most items returned after merging; each source is read up to this many too. */
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+}).meta({ id: 'TimelineQuery' });
 export type TimelineQuery = z.output<typeof TimelineQuerySchema>;
 
 /** A Kubernetes event about the object, as kept by the console's event recorder; `time` is its last occurrence. */
@@ -64,7 +56,11 @@ export const TimelineAuditSchema = z.object({
 });
 export type TimelineAudit = z.infer<typeof TimelineAuditSchema>;
 
-export const TimelineItemSchema = z.discriminatedUnion('kind', [TimelineEventSchema, TimelineRevisionSchema, TimelineAuditSchema]);
+export const TimelineItemSchema = z.discriminatedUnion('kind', [
+  TimelineEventSchema,
+  TimelineRevisionSchema,
+  TimelineAuditSchema,
+]);
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 export type TimelineItemKind = TimelineItem['kind'];
 

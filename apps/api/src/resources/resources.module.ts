@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClustersModule } from '../clusters/clusters.module.js';
+import { CachedObjects } from './cached-object.js';
 import { ResourceAccess } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';
 import { ResourceWriter } from './resource-writer.service.js';
@@ -10,7 +11,7 @@ import { SecretRevealService } from './secret-reveal.service.js';
 @Module({
   imports: [ClustersModule],
   controllers: [ResourcesController],
-  providers: [ResourceAccess, ResourceReader, ResourceWriter, SecretRevealService, ManifestsService],
-  exports: [ResourceAccess],
+  providers: [ResourceAccess, ResourceReader, ResourceWriter, SecretRevealService, ManifestsService, CachedObjects],
+  exports: [ResourceAccess, CachedObjects],
 })
 export class ResourcesModule {}

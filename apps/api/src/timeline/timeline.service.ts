@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Timeline, TimelineEvent, TimelineHidden, TimelineQuery, TimelineRevision } from '@wheelhouse/shared';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/auth.types.js';
-import { ClustersService } from '../clusters/clusters.service.js';
-import { AppError } from '../common/errors/app-error.js';
 import { ClusterEventsRepository } from '../events/cluster-events.repository.js';
-import type { ClusterAccess } from '../k8s/cluster-access.js';
 import { K8sGateway } from '../k8s/k8s.gateway.js';
 import type { KubernetesObject, ResourceRef } from '../k8s/resource-ref.js';
 import { ScopedReads } from '../overview/scoped-reads.js';
+import { CachedObjects } from '../resources/cached-object.js';
 import { ResourceAccess } from '../resources/resource-access.js';
 import { controllerRevisions, replicaSetRevisions, revisionSource } from './revision-items.js';
 import { foldAuditRows, mergeTimeline } from './timeline-merge.js';
@@ -23,7 +21,7 @@ type EventRows = Awaited<ReturnType<ClusterEventsRepository['list']>>;
 @Injectable()
 export class TimelineService {
   constructor(
-    private readonly clusters: ClustersService,
+    private readonly objects: CachedObjects,
     private readonly resources: ResourceAccess,
     private readonly k8s: K8sGateway,
     private readonly events: ClusterEventsRepository,
@@ -31,13 +29,7 @@ export class TimelineService {
   ) {}
 
   async timeline(by: Principal, clusterId: string, q: TimelineQuery): Promise<Timeline> {
-    const cluster = await this.clusters.getVisible(by, clusterId);
-    const access = this.clusters.access(cluster);
-    const ref = await this.k8s.resolve(access, q.group === 'core' ? '' : q.group, q.version, q.resource);
-    const namespace = ref.namespaced ? (q.namespace ?? null) : null;
-    if (ref.namespaced && !namespace) throw new AppError('VALIDATION_FAILED', `${ref.resource} are namespaced: namespace is required`);
-    await this.resources.assert(by, { access, ref }, 'get', namespace, { name: q.name });
-    const target = await this.cached(access, ref, namespace, q.name);
+    const { cluster, access, ref, namespace, object: target } = await this.objects.get(by, clusterId, q, 'timeline');
     const reads = new ScopedReads(by, access, cluster.displayName, this.resources, this.k8s);
     const source = revisionSource(ref.group, ref.resource);
     const [events, revisions, audit] = await Promise.all([
@@ -90,22 +82,6 @@ export class TimelineService {
     const scoped = await reads.items('apps', 'v1', source, namespace);
     if (!scoped) return null;
     return source === 'replicasets' ? replicaSetRevisions(target, scoped.items) : controllerRevisions(target, scoped.items);
-  }
-
-  /** The object from the informer cache (a running all-namespaces one serves a namespace too). */
-  private async cached(access: ClusterAccess, ref: ResourceRef, namespace: string | null, name: string): Promise<KubernetesObject> {
-    if (!ref.verbs.includes('list') || !ref.verbs.includes('watch')) {
-      throw new AppError('VALIDATION_FAILED', `${ref.resource} cannot be listed and watched, so it has no timeline`);
-    }
-    const shared = namespace ? this.k8s.peek(access.id, ref, null) : undefined;
-    const lease = await this.k8s.acquire(access, ref, shared ? null : namespace);
-    try {
-      const o = lease.informer.get(name, namespace ?? undefined);
-      if (!o) throw new AppError('K8S_NOT_FOUND', `${ref.resource} "${name}" not found`);
-      return o;
-    } finally {
-      lease.release();
-    }
   }
 }
 

@@ -140,7 +140,11 @@ function Row({ item, selected, onHover, onPick }: { item: PaletteItem; selected:
       aria-selected={selected}
       tabIndex={-1}
       onClick={onPick}
-      onMouseEnter={onHover}
+      // Only a pointer that really moved picks a row: keyboard navigation scrolls the list under a resting pointer,
+      // and the browser's synthetic mouse events after that scroll would otherwise steal the selection.
+      onMouseMove={(e) => {
+        if (pointerMoved(e.clientX, e.clientY)) onHover();
+      }}
       data-testid="search-result"
       style={{ cursor: 'pointer', padding: '4px 8px', borderRadius: 6, background: selected ? 'var(--ant-control-item-bg-active, rgba(22,119,255,0.08))' : undefined }}
     >
@@ -156,4 +160,11 @@ function Row({ item, selected, onHover, onPick }: { item: PaletteItem; selected:
       </Space>
     </div>
   );
+}
+
+let lastPointer: { x: number; y: number } | null = null;
+function pointerMoved(x: number, y: number): boolean {
+  const moved = lastPointer !== null && (lastPointer.x !== x || lastPointer.y !== y);
+  lastPointer = { x, y };
+  return moved;
 }
