@@ -42,8 +42,9 @@ export class CachedObjects {
     const access = this.clusters.access(cluster);
     const ref = await this.k8s.resolve(access, q.group === 'core' ? '' : q.group, q.version, q.resource);
     const namespace = ref.namespaced ? (q.namespace ?? null) : null;
-    if (ref.namespaced && !namespace)
-      {throw new AppError('VALIDATION_FAILED', `${ref.resource} are namespaced: namespace is required`);}
+    if (ref.namespaced && !namespace) {
+      throw new AppError('VALIDATION_FAILED', `${ref.resource} are namespaced: namespace is required`);
+    }
     await this.resources.assert(by, { access, ref }, 'get', namespace, { name: q.name });
     if (!ref.verbs.includes('list') || !ref.verbs.includes('watch')) {
       throw new AppError('VALIDATION_FAILED', `${ref.resource} cannot be listed and watched, so it has no ${view}`);
