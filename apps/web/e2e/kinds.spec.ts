@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOME_URL } from './constants';
+import { E2E_BASE_URL, HOME_URL } from './constants';
 import { clusterInfo, createNamespace, post, registerCluster } from './console-api';
 import { ADMIN, expect, login, logout, test } from './fixtures';
 import { createUser, firstLogin, pickOption, uniq } from './helpers';
@@ -107,7 +107,7 @@ test('every built-in kind lists with its columns; a CRD instance, a pod from kub
   await expect(page.getByTestId('figure-memory-usage')).toContainText(/\d.*iB \/ \d.*iB/);
 });
 
-test('a namespace-limited user sees only their namespace and no cluster-wide kinds', async ({ page }) => {
+test('a namespace-limited user sees only their namespace, no Secret values and no cluster-wide kinds', async ({ page }) => {
   test.setTimeout(180_000);
   const id = `lim-${uniq()}`;
   const [mine, other] = [`mine-${uniq()}`, `other-${uniq()}`];
@@ -126,6 +126,13 @@ test('a namespace-limited user sees only their namespace and no cluster-wide kin
       { verbs: ['list', 'watch'], apiGroups: [''], resources: ['secrets'] },
     ],
   })) as { id: string };
+  const value = Buffer.from('hunter2-in-e2e').toString('base64');
+  await post(page.request, `/api/clusters/${id}/resources/core/v1/secrets?namespace=${mine}`, {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'db-creds', namespace: mine },
+    data: { password: value },
+  });
   const username = `lim-${uniq()}`;
   await createUser(page, username, 'Limited user', 'initial-passw0rd-1');
   const users = (await (await page.request.get('/api/users')).json()) as { items: { id: string; username: string }[] };
@@ -145,6 +152,15 @@ test('a namespace-limited user sees only their namespace and no cluster-wide kin
   await expect(options.filter({ hasText: mine })).toHaveCount(1);
   await expect(options.filter({ hasText: other })).toHaveCount(0);
   await page.keyboard.press('Escape');
+
+  // Secrets: listed with their keys, the values masked in what reaches the browser, and no reveal.
+  await page.goto(`/clusters/${id}/r/core/v1/secrets?namespace=${mine}`);
+  await expect(page.getByTestId('resource-table').getByRole('row').filter({ hasText: 'db-creds' })).toBeVisible();
+  const listed = await (await page.request.get(`/api/clusters/${id}/resources/core/v1/secrets?namespace=${mine}`)).text();
+  expect(listed).toContain('password');
+  expect(listed).not.toContain(value);
+  const reveal = await page.request.post(`/api/clusters/${id}/resources/core/v1/secrets/db-creds/reveal?namespace=${mine}`, { headers: { origin: E2E_BASE_URL } });
+  expect(reveal.status()).toBe(403);
 
   // Cluster-wide kinds are not offered: the Cluster resources section has none of them, Storage only claims.
   await page.goto('/infra');
