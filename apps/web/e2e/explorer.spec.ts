@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { HOME_URL } from './constants';
+import { E2E_BASE_URL, HOME_URL } from './constants';
 import { createNamespace, post, registerCluster } from './console-api';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
 import { uniq } from './helpers';
@@ -27,6 +27,10 @@ test('the explorer: registry columns and status, URL state, column chooser, deta
   test.setTimeout(180_000);
   const id = `ex-${uniq()}`;
   const ns = `exns-${uniq()}`;
+  // Monaco's editor worker is a bundled chunk on our origin; if it failed to start, Monaco would quietly run its
+  // worker code on the page.
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(HOME_URL); // signed in: the session cookie is set
   await registerCluster(page.request, id);
@@ -96,6 +100,8 @@ test('the explorer: registry columns and status, URL state, column chooser, deta
   await page.getByRole('button', { name: 'Review changes' }).click();
   await expect(page.getByTestId('yaml-review')).toContainText('This is what the cluster would store');
   await expect(page.getByTestId('yaml-diff')).toContainText('new');
+  // A bundled worker chunk (.js), not the worker's source copied as an asset (.ts), which never starts.
+  expect(workers.filter((url) => url.startsWith(`${E2E_BASE_URL}/_next/static/chunks/`) && /\.js(#|$)/.test(url)).length, workers.join(' ')).toBeGreaterThan(0);
   // Nothing is written by the review.
   expect(((await (await page.request.get(`${base}/core/v1/configmaps/web-config?namespace=${ns}`)).json()) as { data: Record<string, string> }).data).toEqual({ A: '1' });
   await page.getByRole('button', { name: 'Apply' }).click();

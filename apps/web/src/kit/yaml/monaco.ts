@@ -26,11 +26,14 @@ import 'monaco-editor/features/wordOperations/register';
 import { conf, language } from 'monaco-editor/languages/definitions/yaml/yaml';
 import type { ThemeMode } from '@/i18n/locales';
 
-// Without a worker of its own Monaco would try to load one by URL; this one is a bundled chunk on our origin
-// (CSP worker-src 'self').
-self.MonacoEnvironment = {
-  getWorker: () => new Worker(new URL('./editor.worker.ts', import.meta.url), { type: 'module', name: 'monaco-editor' }),
-};
+// Without a worker of its own Monaco would try to load one by URL; this one is a bundled chunk on our origin (CSP
+// worker-src 'self'). Turbopack bundles a worker only for the bare form `new Worker(new URL('…', import.meta.url))`:
+// with an options argument it copies the .ts file as a static asset, the worker fails to start and Monaco quietly
+// runs its worker code on the page instead.
+function editorWorker(): Worker {
+  return new Worker(new URL('./editor.worker.ts', import.meta.url));
+}
+self.MonacoEnvironment = { getWorker: () => editorWorker() };
 // Otherwise @monaco-editor/react's loader injects monaco from a public CDN.
 loader.config({ monaco });
 
