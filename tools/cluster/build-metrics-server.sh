@@ -6,23 +6,10 @@ set -euo pipefail
 METRICS_SERVER_VERSION=v0.8.0 # the newest release the Go module proxy serves (v0.9.0 is not there)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cache_root="${WHEELHOUSE_KUBE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wheelhouse/kube-bins}"
-out="$cache_root/metrics-server-${METRICS_SERVER_VERSION}"
-
-if [ "${1:-}" = "--print-dir" ]; then echo "$out"; exit 0; fi
-if [ -f "$out/.complete" ]; then
-  echo "[cluster:build] cached: $out"
-  exit 0
-fi
-
-command -v go >/dev/null || export PATH="/usr/local/go/bin:$PATH"
-command -v go >/dev/null || { echo "[cluster:build] Go >= 1.26 is required (not found)" >&2; exit 1; }
-
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=mod"
-start=$(date +%s)
-tmp="$out.partial"
-rm -rf "$tmp" && mkdir -p "$tmp/kwok"
-step() { echo "[cluster:build] $(( $(date +%s) - start ))s: $*"; }
+# shellcheck source=build-lib.sh
+source "$here/build-lib.sh"
+build_prologue "metrics-server-${METRICS_SERVER_VERSION}" "$@"
+mkdir -p "$tmp/kwok"
 
 step "building metrics-server ${METRICS_SERVER_VERSION}"
 (cd "$here/go/metrics-server" && go mod download && go build -trimpath \

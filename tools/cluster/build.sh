@@ -8,23 +8,10 @@ ETCD_VERSION=v3.6.14
 KWOK_VERSION=v0.8.0
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cache_root="${WHEELHOUSE_KUBE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wheelhouse/kube-bins}"
-out="$cache_root/k8s-${KUBE_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
-
-if [ "${1:-}" = "--print-dir" ]; then echo "$out"; exit 0; fi
-if [ -f "$out/.complete" ]; then
-  echo "[cluster:build] cached: $out"
-  exit 0
-fi
-
-command -v go >/dev/null || export PATH="/usr/local/go/bin:$PATH"
-command -v go >/dev/null || { echo "[cluster:build] Go >= 1.26 is required (not found)" >&2; exit 1; }
-
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=mod"
-start=$(date +%s)
-tmp="$out.partial"
-rm -rf "$tmp" && mkdir -p "$tmp/stages"
-step() { echo "[cluster:build] $(( $(date +%s) - start ))s: $*"; }
+# shellcheck source=build-lib.sh
+source "$here/build-lib.sh"
+build_prologue "k8s-${KUBE_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}" "$@"
+mkdir -p "$tmp/stages"
 
 ldf="-s -w"
 minor="${KUBE_VERSION#v1.}"; minor="${minor%%.*}"
