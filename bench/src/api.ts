@@ -52,7 +52,8 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A free loopback TCP port (asked of the kernel, then released). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {

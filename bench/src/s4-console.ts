@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './api.ts';
 import { endpoint, json, request, type Endpoint } from './http.ts';
 import { sleep } from './stats.ts';
 
@@ -20,16 +20,6 @@ export interface Console {
   logPath: string;
   registerCluster(id: string, cluster: { server: string; caData: string; token: string }): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export async function startConsole(logDir: string): Promise<Console> {
