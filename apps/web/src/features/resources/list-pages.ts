@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import type { DeltaType, ResourceList } from '@wheelhouse/shared';
-import { pick, text, type K8sObject } from './columns';
+import type { K8sObject } from './columns';
 
 /** The pages of one list view loaded so far (continue tokens as page params; the first page has none). */
 export type ListPages = InfiniteData<ResourceList, string | undefined>;
@@ -45,14 +45,13 @@ export function applyDeltas(data: ListPages, events: readonly { type: DeltaType;
   const changed = new Map<string, K8sObject>();
   const deleted = new Set<string>();
   for (const e of events) {
-    const uid = text(pick(e.object, 'metadata.uid'));
-    if (!uid) continue;
+    const key = rowKey(e.object as K8sObject);
     if (e.type === 'DELETED') {
-      deleted.add(uid);
-      changed.delete(uid);
+      deleted.add(key);
+      changed.delete(key);
     } else if (e.type === 'MODIFIED') {
-      changed.set(uid, e.object as K8sObject);
-      deleted.delete(uid);
+      changed.set(key, e.object as K8sObject);
+      deleted.delete(key);
     }
   }
   if (changed.size === 0 && deleted.size === 0) return data;
@@ -61,13 +60,13 @@ export function applyDeltas(data: ListPages, events: readonly { type: DeltaType;
     let touched = false;
     const items: K8sObject[] = [];
     for (const o of page.items) {
-      const uid = text(pick(o, 'metadata.uid'));
-      if (deleted.has(uid)) {
+      const key = rowKey(o);
+      if (deleted.has(key)) {
         touched = true;
-        removed.add(uid);
+        removed.add(key);
         continue;
       }
-      const next = changed.get(uid);
+      const next = changed.get(key);
       if (next) touched = true;
       items.push(next ?? o);
     }
