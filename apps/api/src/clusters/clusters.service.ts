@@ -97,11 +97,24 @@ export class ClustersService {
 
   /** Clusters the user may see: `get clusters` there, or any binding scoped to that cluster. */
   async listVisible(by: Principal): Promise<ClusterDto[]> {
+    return (await this.visibleRows(by)).map(toClusterDto);
+  }
+
+  /**
+   * The visible clusters with what it takes to talk to each, from the one list read: views over every cluster
+   * (home, search) need no per-cluster lookup after it. `access` decrypts on call, so one cluster whose credentials
+   * cannot be read fails its own line only.
+   */
+  async listVisibleWithAccess(by: Principal): Promise<{ cluster: ClusterDto; access: () => ClusterAccess }[]> {
+    return (await this.visibleRows(by)).map((row) => ({ cluster: toClusterDto(row), access: () => this.access(row) }));
+  }
+
+  private async visibleRows(by: Principal): Promise<Cluster[]> {
     const clusters = await this.repo.list();
     const bound = new Set((await this.authorizer.bindingsOf(by.user)).flatMap((b) => (b.scope.kind === 'global' ? [] : [b.scope.cluster])));
-    const visible: ClusterDto[] = [];
+    const visible: Cluster[] = [];
     for (const c of clusters) {
-      if (bound.has(c.id) || (await this.can(by, 'get', c.id))) visible.push(toClusterDto(c));
+      if (bound.has(c.id) || (await this.can(by, 'get', c.id))) visible.push(c);
     }
     return visible;
   }

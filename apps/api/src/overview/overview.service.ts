@@ -154,9 +154,9 @@ export class OverviewService {
 
   /** One line per visible cluster, computed side by side; a slow or broken cluster costs its own line only. */
   async home(by: Principal): Promise<HomeOverview> {
-    const visible = await this.clusters.listVisible(by);
+    const visible = await this.clusters.listVisibleWithAccess(by);
     const lines = await Promise.all(
-      visible.map(async (c) => {
+      visible.map(async ({ cluster: c, access }) => {
         const base = {
           id: c.id,
           displayName: c.displayName,
@@ -166,7 +166,9 @@ export class OverviewService {
           warningsLastHour: null,
         };
         if (c.health.state === 'unreachable') return { ...base, reachable: false };
-        const work = this.homeLine(by, c.id).then((l) => ({ ...base, ...l, reachable: true }));
+        const work = Promise.resolve()
+          .then(() => this.homeLine(new ScopedReads(by, access(), c.displayName, this.resources, this.k8s)))
+          .then((l) => ({ ...base, ...l, reachable: true }));
         const timeout = new Promise<typeof base & { reachable: boolean }>((resolve) =>
           setTimeout(() => resolve({ ...base, reachable: false }), HOME_CLUSTER_BUDGET_MS).unref(),
         );
@@ -176,8 +178,7 @@ export class OverviewService {
     return { clusters: lines };
   }
 
-  private async homeLine(by: Principal, clusterId: string) {
-    const r = await this.reads(by, clusterId);
+  private async homeLine(r: ScopedReads) {
     const [nodes, pods, workloads, warnings] = await Promise.all([
       r.items('core', 'v1', 'nodes'),
       r.items('core', 'v1', 'pods'),

@@ -48,13 +48,13 @@ export class SearchService {
     const match = parseSearchQuery(q.q);
     // One RBAC version read for the ~13 checks per cluster this request makes.
     return this.authorizer.withSnapshot(async () => {
-      const visible = await this.clusters.listVisible(by);
-      const perCluster = await Promise.all(visible.map((c) => this.inCluster(by, c, match, q.limit)));
+      const visible = await this.clusters.listVisibleWithAccess(by);
+      const perCluster = await Promise.all(visible.map((v) => this.inCluster(by, v.cluster, v.access, match, q.limit)));
       return { groups: perCluster.flatMap((r) => r.groups), hidden: perCluster.flatMap((r) => r.hidden) };
     });
   }
 
-  private async inCluster(by: Principal, c: ClusterDto, match: Matcher, limit: number): Promise<SearchResult> {
+  private async inCluster(by: Principal, c: ClusterDto, accessOf: () => ClusterAccess, match: Matcher, limit: number): Promise<SearchResult> {
     const cluster: Cluster = { id: c.id, displayName: c.displayName };
     const down = { groups: [], hidden: [{ cluster, kind: null, reason: 'unreachable' as const }] };
     // The health probe already knows: do not spend the budget waiting on it.
@@ -65,8 +65,7 @@ export class SearchService {
       timer.unref();
     });
     try {
-      const row = await this.clusters.getVisible(by, c.id);
-      const access = this.clusters.access(row);
+      const access = accessOf();
       const reads = new ScopedReads(by, access, c.displayName, this.resources, this.k8s);
       // The cached discovery list, once: a kind the cluster does not serve is skipped without a rediscovery.
       const served = this.k8s.resources(access);
