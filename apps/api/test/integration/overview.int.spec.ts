@@ -50,7 +50,9 @@ describe('overview aggregates from the caches', () => {
       const res = await admin.get('/api/clusters/c1/overview');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const ns = (n: string) => res.body.namespaces.find((x: { name: string }) => x.name === n);
-      return ns(NS_A)?.pods === 2 && ns(NS_B)?.pods === 1 && res.body;
+      // Counted in a namespace as soon as they exist, on a node only once scheduled: wait for both.
+      const scheduledCpu = res.body.nodes.items.reduce((n: number, i: { cpu: { requests: number } }) => n + i.cpu.requests, 0);
+      return ns(NS_A)?.pods === 2 && ns(NS_B)?.pods === 1 && scheduledCpu >= 1 - 1e-9 && res.body;
     });
     expect(o.nodes.total).toBeGreaterThan(0);
     expect(o.nodes.ready).toBe(o.nodes.total);
@@ -71,8 +73,9 @@ describe('overview aggregates from the caches', () => {
     const o = await until('quota status used', async () => {
       const res = await admin.get(`/api/clusters/c1/namespaces/${NS_A}/overview`);
       expect(res.status).toBe(200);
-      const cpu = res.body.quotas?.[0]?.items.find((i: { resource: string }) => i.resource === 'requests.cpu');
-      return cpu && cpu.used > 0 && res.body;
+      // The quota controller counts pods one update at a time: wait until it has counted both, not the first one.
+      const used = (r: string) => res.body.quotas?.[0]?.items.find((i: { resource: string }) => i.resource === r)?.used;
+      return used('pods') === 2 && used('requests.cpu') > 0.5 - 1e-9 && res.body;
     });
     expect(o.quotas[0].items).toEqual(
       expect.arrayContaining([
