@@ -86,6 +86,14 @@ export const EventsQuerySchema = z
   .meta({ id: 'EventsQuery' });
 export type EventsQuery = z.output<typeof EventsQuerySchema>;
 
+/**
+ * The console's field managers: server-side apply (forms, YAML apply) owns fields as `apply`; plain create/replace
+ * and scaling use their own names, so a conflict says which console action last set a field. A conflict held only
+ * by these is the console against itself, which the YAML editor takes over without asking.
+ */
+export const FIELD_MANAGERS = { apply: 'wheelhouse', edit: 'wheelhouse-edit', scale: 'wheelhouse-scale' } as const;
+export const isConsoleFieldManager = (manager: string): boolean => (Object.values(FIELD_MANAGERS) as string[]).includes(manager);
+
 export const MutationQuerySchema = z
   .strictObject({
     dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MutationQuery, Verb } from '@wheelhouse/shared';
+import { FIELD_MANAGERS, type MutationQuery, type Verb } from '@wheelhouse/shared';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestMeta } from '../audit/audit.types.js';
 import type { Principal } from '../auth/auth.types.js';
@@ -12,13 +12,10 @@ import { ResourceAccess, type Target } from './resource-access.js';
 import { ResourceReader } from './resource-reader.service.js';
 import { assertNotMasked, isSecretResource, maskSecret } from './secret-mask.js';
 
-/**
- * Field managers: server-side apply (forms, YAML apply) owns fields as "wheelhouse"; plain create/replace and
- * scaling use their own names, so a conflict message says which console action last set the field.
- */
-export const FIELD_MANAGER = 'wheelhouse';
-const EDIT_MANAGER = 'wheelhouse-edit';
-const SCALE_MANAGER = 'wheelhouse-scale';
+/** Field managers (see FIELD_MANAGERS in shared). */
+export const FIELD_MANAGER = FIELD_MANAGERS.apply;
+const EDIT_MANAGER = FIELD_MANAGERS.edit;
+const SCALE_MANAGER = FIELD_MANAGERS.scale;
 
 interface Where {
   clusterId: string;

@@ -29,7 +29,17 @@ const schemas: ComponentSchemas = {
       size: { oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string' },
     },
   },
-  'apps.v1.Part': { type: 'object', properties: { image: { type: 'string' }, self: ref('apps.v1.Part'), lost: ref('apps.v1.Gone') } },
+  'apps.v1.Part': {
+    type: 'object',
+    properties: {
+      image: { type: 'string' },
+      self: ref('apps.v1.Part'),
+      lost: ref('apps.v1.Gone'),
+      // As CRDs publish them: an int-or-string by extension alone, a free-form object that keeps unknown fields.
+      port: { 'x-kubernetes-int-or-string': true },
+      config: { type: 'object', properties: { mode: { type: 'string' } }, 'x-kubernetes-preserve-unknown-fields': true },
+    },
+  },
   'apps.v1.Unrelated': { type: 'object', properties: { x: { type: 'string' } } },
   'meta.v1.DeleteOptions': {
     type: 'object',
@@ -60,6 +70,9 @@ describe('kind schema from an OpenAPI v3 document', () => {
     expect(spec.$ref).toEqual({ type: 'string' });
     expect(spec.note).toEqual({ type: ['string', 'null'] });
     expect(spec.labels).toEqual({ type: 'object', additionalProperties: { type: 'string', default: '' } });
+    const part = defs['apps.v1.Part']!.properties;
+    expect(part.port).toEqual({ anyOf: [{ type: 'integer' }, { type: 'string' }] });
+    expect(part.config).toEqual({ type: 'object', properties: { mode: { type: 'string' } } });
     expect(spec.size).toEqual({ oneOf: [{ type: 'integer' }, { type: 'string' }], format: 'int-or-string' });
     expect(JSON.stringify(schema)).not.toContain('x-kubernetes');
     const root = defs['apps.v1.Widget']!.properties;
@@ -74,6 +87,14 @@ describe('kind schema from an OpenAPI v3 document', () => {
     const core = kindSchema({ ...schemas, 'core.v1.DeleteOptions': { 'x-kubernetes-group-version-kind': [{ group: '', kind: 'DeleteOptions', version: 'v1' }] } }, { group: '', version: 'v1', kind: 'DeleteOptions' });
     expect(core?.$ref).toBe('#/$defs/core.v1.DeleteOptions');
     expect((core?.$defs['core.v1.DeleteOptions'] as { properties: object }).properties).toEqual({ apiVersion: { type: 'string', enum: ['v1'] }, kind: { type: 'string', enum: ['DeleteOptions'] } });
+  });
+
+  it('closes objects that declare their properties, so a misspelt field is flagged', () => {
+    expect(defs['apps.v1.WidgetSpec']).toMatchObject({ additionalProperties: false });
+    expect(defs['apps.v1.Part']).toMatchObject({ additionalProperties: false });
+    // A map keeps its value schema; the free-form and the reference wrappers stay open.
+    expect(defs['apps.v1.WidgetSpec']!.properties.labels!.additionalProperties).toEqual({ type: 'string', default: '' });
+    expect(defs['apps.v1.Widget']!.properties.spec).not.toHaveProperty('additionalProperties');
   });
 
   it('answers null for a kind the document does not declare', () => {

@@ -33,8 +33,9 @@ export function componentFor(schemas: ComponentSchemas, gvk: Gvk): string | unde
 
 /**
  * The kind's schema for an editor: `{ $ref: '#/$defs/<key>', $defs }` with only the reachable definitions, refs
- * rewritten from `#/components/schemas/`, descriptions kept (hover docs), `x-kubernetes-*` extensions dropped
- * (no JSON Schema meaning), OpenAPI's `nullable` turned into a `null` type, and `apiVersion`/`kind` pinned.
+ * rewritten from `#/components/schemas/`, descriptions kept (hover docs), `x-kubernetes-*` extensions turned into
+ * JSON Schema where they mean something (int-or-string, preserve-unknown-fields) and dropped otherwise, objects with
+ * declared properties closed, OpenAPI's `nullable` turned into a `null` type, and `apiVersion`/`kind` pinned.
  * Null when the document does not declare the kind.
  */
 export function kindSchema(schemas: ComponentSchemas, gvk: Gvk): KindSchema | null {
@@ -79,6 +80,15 @@ function convert(schema: Json, reach: (component: string) => void): Json {
     }
   }
   if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
+  // A CRD's int-or-string field may carry only the extension: it takes either, as the apiserver does.
+  if (schema['x-kubernetes-int-or-string'] === true && out.type === undefined && out.anyOf === undefined && out.oneOf === undefined) {
+    out.anyOf = [{ type: 'integer' }, { type: 'string' }];
+  }
+  // Closed objects, so a misspelt field is flagged (the apiserver drops unknown fields). Kept open where the kind
+  // says unknown fields are preserved (CRDs' free-form parts, embedded resources).
+  if (isObject(out.properties) && out.additionalProperties === undefined && schema['x-kubernetes-preserve-unknown-fields'] !== true) {
+    out.additionalProperties = false;
+  }
   return out;
 }
 

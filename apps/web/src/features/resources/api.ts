@@ -109,15 +109,18 @@ export function useResourceObject(gvr: Gvr, name: string, namespace?: string) {
   });
 }
 
-/** Replaces an object with an edited copy (kubectl edit): `dryRun` answers what the cluster would store. */
-export function useReplaceObject(gvr: Gvr, name: string, namespace?: string) {
+/**
+ * Writes an edited object: `apply` is server-side apply (PATCH; `force` takes over fields other managers own),
+ * `replace` is kubectl replace (PUT, the whole object as sent). `dryRun` answers what the cluster would store.
+ */
+export function useWriteObject(gvr: Gvr, name: string, namespace?: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, dryRun }: { body: Record<string, unknown>; dryRun: boolean }) =>
+    mutationFn: ({ body, dryRun, mode, force = false }: { body: Record<string, unknown>; dryRun: boolean; mode: 'apply' | 'replace'; force?: boolean }) =>
       apiRequest(
-        `${gvrPath(gvr)}/${encodeURIComponent(name)}${toSearch({ namespace, dryRun: dryRun ? 'true' : undefined })}`,
+        `${gvrPath(gvr)}/${encodeURIComponent(name)}${toSearch({ namespace, dryRun: dryRun ? 'true' : undefined, force: force ? 'true' : undefined })}`,
         z.record(z.string(), z.unknown()),
-        { method: 'PUT', body },
+        { method: mode === 'apply' ? 'PATCH' : 'PUT', body },
       ),
     onSuccess: (_data, { dryRun }) => {
       if (!dryRun) void queryClient.invalidateQueries({ queryKey: listKey(gvr) });

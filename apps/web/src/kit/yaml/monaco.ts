@@ -43,6 +43,9 @@ monaco.languages.register({ id: 'yaml', extensions: ['.yaml', '.yml'], aliases: 
 monaco.languages.setMonarchTokensProvider('yaml', language);
 monaco.languages.setLanguageConfiguration('yaml', conf);
 
+/** The one Monaco instance (the loader hands the same one to every editor). */
+export { monaco };
+
 export const monacoTheme = (mode: ThemeMode): string => (mode === 'dark' ? 'vs-dark' : 'vs');
 
 /** Options shared by the editor and the diff: a quiet viewer that fits inside drawers and cards. */

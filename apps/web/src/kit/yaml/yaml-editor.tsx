@@ -1,6 +1,7 @@
 'use client';
 import { Skeleton } from 'antd';
 import dynamic from 'next/dynamic';
+import type { YamlSchemaRef } from './use-schema-check';
 
 export type YamlEditorProps = {
   value: string;
@@ -11,6 +12,8 @@ export type YamlEditorProps = {
   maxHeight?: number | string;
   /** Put on the editor's box once Monaco has painted, so tests and screenshots never catch the placeholder. */
   testId?: string;
+  /** Validate as the user types against this kind's schema in its cluster (markers and hovers). */
+  schema?: YamlSchemaRef;
 };
 
 /**

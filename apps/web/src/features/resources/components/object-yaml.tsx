@@ -1,33 +1,19 @@
 'use client';
-import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, EditOutlined, RollbackOutlined, SwapOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { K8sObject, ObjectRef } from '@wheelhouse/shared';
-import { Alert, App, Button, Flex, Space } from 'antd';
+import { Alert, Button, Flex, List, Space, Switch, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
-import { parse, stringify } from 'yaml';
+import { downloadText } from '@/kit/yaml/download';
 import { YamlDiff } from '@/kit/yaml/yaml-diff';
 import { YamlEditor } from '@/kit/yaml/yaml-editor';
-import { isApiError } from '@/lib/api-client';
-import { useErrorMessage } from '@/lib/use-error-message';
-import { useReplaceObject } from '../api';
-import { useRevealSecret } from './detail/secret-api';
-import { isSecretRef, revealedObject } from './detail/secret-values';
-
-const toYaml = (o: unknown) => stringify(o, { lineWidth: 0 });
-
-/** What the editor starts from: the live object without managedFields (noise nobody edits by hand). */
-function editable(o: K8sObject): K8sObject {
-  const { managedFields: _managed, ...metadata } = (o.metadata ?? {}) as Record<string, unknown>;
-  return { ...o, metadata };
-}
-
-type Step = { kind: 'view' } | { kind: 'edit'; error?: string } | { kind: 'review'; result: K8sObject; body: K8sObject };
+import type { FieldConflict } from '../yaml-apply';
+import { toYaml, useYamlEdit, withoutManagedFields, type Cause, type Review } from './use-yaml-edit';
 
 /**
- * The object as YAML (read-only Monaco renders cluster text as text, never as HTML). Edit → review: a server-side
- * dry run shows exactly what the cluster would store, as a diff against the live object → apply. A conflict (someone
- * changed it meanwhile) keeps the user's text and reviews it again against the newest version. A Secret arrives
- * masked: editing it first reveals it (audited) and edits the real values, so the mask is never sent back.
+ * The object as YAML (Monaco renders cluster text as text, never as HTML), managedFields hidden unless asked for.
+ * Editing validates against the cluster's schema for the kind as you type, then goes edit → dry-run diff → apply
+ * with server-side apply (see useYamlEdit for conflicts, force and replace).
  */
 export function ObjectYaml({
   object,
@@ -44,105 +30,152 @@ export function ObjectYaml({
   maxHeight?: string;
 }) {
   const t = useTranslations('yaml');
-  const errorMessage = useErrorMessage();
-  const { message } = App.useApp();
-  const live = useMemo(() => toYaml(editable(object)), [object]);
-  const [step, setStep] = useState<Step>({ kind: 'view' });
-  const [draft, setDraft] = useState('');
-  const replace = useReplaceObject(target ?? { cluster: '', group: '', version: '', resource: '' }, target?.name ?? '', target?.namespace);
-  const reveal = useRevealSecret(target ?? { cluster: '', group: '', version: '', resource: '', name: '' });
-  // What the edit started from when it is not the object shown (a revealed Secret); the review diffs against it.
-  const [base, setBase] = useState<string | null>(null);
-  const original = base ?? live;
-  const startEdit = async () => {
-    let from = live;
-    if (target && isSecretRef(target)) {
-      try {
-        from = toYaml(editable(revealedObject(object, (await reveal.mutateAsync()).data)));
-      } catch (e) {
-        void message.error(errorMessage(e));
-        return;
-      }
-    }
-    setBase(from === live ? null : from);
-    setDraft(from);
-    setStep({ kind: 'edit' });
-  };
-  const leave = () => (setBase(null), setDraft(''), setStep({ kind: 'view' }));
-
-  const review = async (text: string) => {
-    let body: K8sObject;
-    try {
-      body = parse(text) as K8sObject;
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error(t('notAnObject'));
-    } catch (e) {
-      setStep({ kind: 'edit', error: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    try {
-      setStep({ kind: 'review', body, result: await replace.mutateAsync({ body, dryRun: true }) });
-    } catch (e) {
-      setStep({ kind: 'edit', error: errorMessage(e) });
-    }
-  };
-  const apply = async (body: K8sObject) => {
-    try {
-      await replace.mutateAsync({ body, dryRun: false });
-      void message.success(t('applied'));
-      leave();
-    } catch (e) {
-      if (isApiError(e, 'K8S_CONFLICT')) {
-        // Rebase the edit on the newest version and show the diff again: nothing is overwritten unseen.
-        const fresh = (await latest?.()) ?? object;
-        const newest = { ...body, metadata: { ...(body.metadata as object), resourceVersion: (fresh.metadata as { resourceVersion?: string }).resourceVersion } };
-        void message.warning(t('conflict'));
-        await review(toYaml(newest));
-        return;
-      }
-      setStep({ kind: 'edit', error: errorMessage(e) });
-    }
-  };
+  const edit = useYamlEdit(object, target, latest);
+  const [managed, setManaged] = useState(false);
+  const shown = useMemo(() => (managed ? toYaml(object) : edit.live), [managed, object, edit.live]);
+  const name = (object.metadata as { name?: string } | undefined)?.name ?? 'object';
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const schema = target && { cluster: target.cluster, apiVersion: text(object.apiVersion), kind: text(object.kind) };
+  const { step } = edit;
 
   if (step.kind === 'view') {
     return (
       <Flex vertical gap={8}>
-        {canEdit && target && (
-          <Button icon={<EditOutlined />} style={{ alignSelf: 'flex-end' }} loading={reveal.isPending} onClick={() => void startEdit()}>
-            {t('edit')}
+        <Flex gap={12} align="center" justify="flex-end" wrap>
+          <Space size={6}>
+            <Switch size="small" checked={managed} onChange={setManaged} data-testid="yaml-managed-fields" />
+            <Typography.Text type="secondary">{t('managedFields')}</Typography.Text>
+          </Space>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadText(shown, `${name}.yaml`)}>
+            {t('download')}
           </Button>
-        )}
+          {canEdit && target && (
+            <Button icon={<EditOutlined />} loading={edit.revealing} onClick={() => void edit.startEdit()}>
+              {t('edit')}
+            </Button>
+          )}
+        </Flex>
         {/* The test id appears once Monaco has drawn, so tests and screenshots never catch the loading skeleton. */}
-        <YamlEditor value={live} readOnly maxHeight={maxHeight} testId="object-yaml" />
+        <YamlEditor value={shown} readOnly maxHeight={maxHeight} testId="object-yaml" />
       </Flex>
     );
   }
   if (step.kind === 'edit') {
     return (
       <Flex vertical gap={8} data-testid="yaml-edit">
-        {step.error && <Alert type="error" showIcon title={step.error} data-testid="yaml-error" />}
-        <YamlEditor value={draft} onChange={setDraft} maxHeight="calc(100vh - 300px)" />
+        {step.error && <Alert type="error" showIcon title={step.error} description={step.causes?.length ? <Causes causes={step.causes} /> : undefined} data-testid="yaml-error" />}
+        <YamlEditor value={edit.draft} onChange={edit.setDraft} maxHeight="calc(100vh - 300px)" schema={schema} />
         <Space style={{ alignSelf: 'flex-end' }}>
-          <Button onClick={leave}>{t('cancel')}</Button>
-          <Button type="primary" loading={replace.isPending} onClick={() => void review(draft)}>
+          <Button onClick={edit.leave}>{t('cancel')}</Button>
+          <Button type="primary" loading={edit.busy} onClick={() => void edit.review(edit.draft)}>
             {t('review')}
           </Button>
         </Space>
       </Flex>
     );
   }
-  const unchanged = toYaml(editable(step.result)) === original;
+  if (step.kind === 'conflict') {
+    return (
+      <Flex vertical gap={8} data-testid="yaml-conflicts">
+        <Alert type="warning" showIcon title={t('fieldConflicts')} description={<Conflicts conflicts={step.conflicts} hint={t('fieldConflictsHint')} />} />
+        <Space style={{ alignSelf: 'flex-end' }}>
+          <Button icon={<RollbackOutlined />} onClick={edit.backToEdit}>
+            {t('backToEdit')}
+          </Button>
+          <Button danger icon={<ThunderboltOutlined />} loading={edit.busy} onClick={() => void edit.force(step.body)}>
+            {t('force')}
+          </Button>
+        </Space>
+      </Flex>
+    );
+  }
+  return <ReviewStep review={step} original={edit.original} busy={edit.busy} onBack={edit.backToEdit} onCommit={edit.commit} onReplace={edit.replace} />;
+}
+
+function ReviewStep({ review, original, busy, onBack, onCommit, onReplace }: {
+  review: Review;
+  original: string;
+  busy: boolean;
+  onBack: () => void;
+  onCommit: (r: Review) => Promise<void>;
+  onReplace: (body: K8sObject) => Promise<void>;
+}) {
+  const t = useTranslations('yaml');
+  const modified = toYaml(withoutManagedFields(review.result));
+  const unchanged = modified === original;
+  const label = review.mode === 'replace' ? t('replace') : review.force ? t('forceApply') : t('apply');
   return (
     <Flex vertical gap={8} data-testid="yaml-review">
       <Alert type={unchanged ? 'info' : 'warning'} showIcon title={unchanged ? t('noChanges') : t('reviewHint')} />
-      <YamlDiff original={original} modified={toYaml(editable(step.result))} />
+      {review.force && <Alert type="warning" showIcon title={t('forcing')} data-testid="yaml-forcing" />}
+      {review.unapplied.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="yaml-unapplied"
+          title={t('unapplied')}
+          description={
+            <Flex vertical gap={8} align="flex-start">
+              <FieldList fields={review.unapplied} />
+              <Typography.Text type="secondary">{t('replaceHint')}</Typography.Text>
+              <Button size="small" icon={<SwapOutlined />} loading={busy} onClick={() => void onReplace(review.body)}>
+                {t('replaceInstead')}
+              </Button>
+            </Flex>
+          }
+        />
+      )}
+      <YamlDiff original={original} modified={modified} />
       <Space style={{ alignSelf: 'flex-end' }}>
-        <Button icon={<RollbackOutlined />} onClick={() => setStep({ kind: 'edit' })}>
+        <Button icon={<RollbackOutlined />} onClick={onBack}>
           {t('backToEdit')}
         </Button>
-        <Button type="primary" icon={<CheckOutlined />} disabled={unchanged} loading={replace.isPending} onClick={() => void apply(step.body)}>
-          {t('apply')}
+        <Button type="primary" danger={review.force || review.mode === 'replace'} icon={<CheckOutlined />} disabled={unchanged} loading={busy} onClick={() => void onCommit(review)}>
+          {label}
         </Button>
       </Space>
     </Flex>
+  );
+}
+
+function FieldList({ fields }: { fields: string[] }) {
+  return (
+    <Flex gap={4} wrap>
+      {fields.map((f) => (
+        <Typography.Text key={f} code>
+          {f}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
+
+function Conflicts({ conflicts, hint }: { conflicts: FieldConflict[]; hint: string }) {
+  const t = useTranslations('yaml');
+  return (
+    <Flex vertical gap={8}>
+      <List
+        size="small"
+        dataSource={conflicts}
+        renderItem={(c) => (
+          <List.Item>
+            <Typography.Text code>{c.field}</Typography.Text> <Typography.Text type="secondary">{t('ownedBy', { manager: c.manager })}</Typography.Text>
+          </List.Item>
+        )}
+      />
+      <Typography.Text type="secondary">{hint}</Typography.Text>
+    </Flex>
+  );
+}
+
+function Causes({ causes }: { causes: Cause[] }) {
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {causes.map((c, i) => (
+        <li key={i}>
+          {c.field && <Typography.Text code>{c.field}</Typography.Text>} {c.message}
+        </li>
+      ))}
+    </ul>
   );
 }

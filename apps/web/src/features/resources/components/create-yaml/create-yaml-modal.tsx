@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { objectHref } from '@/kit/hrefs';
+import { downloadText } from '@/kit/yaml/download';
 import { YamlEditor } from '@/kit/yaml/yaml-editor';
 import { ApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
@@ -28,14 +29,7 @@ export function CreateYamlModal({ cluster, namespace, initial, open, onClose }: 
     const res = await create.mutateAsync({ yaml: text, dryRun, namespace }).catch(() => null);
     if (res) setOutcome({ dryRun, results: res.results });
   };
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'manifest.yaml';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadText(text, 'manifest.yaml');
   const reason = (r: ManifestResult) => (r.code && isKnownErrorCode(r.code) ? errorMessage(new ApiError(0, r.code)) : errorMessage(null));
 
   return (

@@ -111,7 +111,7 @@ export function ObjectDetailPage({ target }: { target: ObjectRef }) {
                   <ObjectYaml
                     object={o}
                     target={target}
-                    editable={!info || info.verbs.includes('update')}
+                    editable={!info || info.verbs.includes('patch')}
                     latest={async () => (await object.refetch()).data}
                   />
                 ),
