@@ -10,7 +10,7 @@ export interface ScrollRun {
   longest: number;
   over50: number;
   rows: number;
-  /** Most `.ant-table-row` elements in the DOM at once: what virtualisation keeps small. */
+  /** Most `.wh-vt-row` elements in the DOM at once: what virtualisation keeps small. */
   maxDomRows: number;
   /** The three longest animation frames and the scripts that ran in them. */
   worst: string[];
@@ -23,7 +23,7 @@ export interface BrowserResult {
 }
 
 const TABLE = '[data-testid="resource-table"]';
-const HOLDER = `${TABLE} .ant-table-tbody-virtual-holder`;
+const HOLDER = `${TABLE} [data-vt-scroller]`;
 /** ResourceTable's wrapper: `data-loaded` counts the rows loaded so far. */
 const WRAPPER = `div[data-loaded]:has(${TABLE})`;
 const SEARCH = 'input[aria-label="Search name, label…"]';
@@ -35,7 +35,7 @@ const FIRST_ROW_PROBE = `(() => {
   const w = window;
   w.__s4 = { inDom: null, frame: null };
   const check = () => {
-    if (w.__s4.inDom !== null || !document.querySelector(${JSON.stringify(`${TABLE} .ant-table-row`)})) return;
+    if (w.__s4.inDom !== null || !document.querySelector(${JSON.stringify(`${TABLE} .wh-vt-row`)})) return;
     w.__s4.inDom = performance.now();
     requestAnimationFrame(() => (w.__s4.frame = performance.now()));
     observer.disconnect();
@@ -78,7 +78,7 @@ async function filterOnce(page: Page, { base, baseFirst, char, expected }: Filte
   await box.press('Enter');
   await page.waitForFunction((b) => new URL(location.href).searchParams.get('q') === b, base);
   await page.waitForFunction(
-    ({ holder, name }) => document.querySelector(`${holder} .ant-table-row a`)?.textContent === name,
+    ({ holder, name }) => document.querySelector(`${holder} .wh-vt-row a`)?.textContent === name,
     { holder: HOLDER, name: baseFirst },
     { timeout: 30_000 },
   );
@@ -92,7 +92,7 @@ async function filterOnce(page: Page, { base, baseFirst, char, expected }: Filte
           (e) => {
             const start = e.timeStamp;
             const observer = new MutationObserver(() => {
-              if (document.querySelector(`${holder} .ant-table-row a`)?.textContent !== name) return;
+              if (document.querySelector(`${holder} .wh-vt-row a`)?.textContent !== name) return;
               observer.disconnect();
               requestAnimationFrame(() => resolve(performance.now() - start));
             });
@@ -158,11 +158,11 @@ async function scrollOnce(page: Page, total: number): Promise<ScrollRun> {
         loaf.observe({ type: 'long-animation-frame' });
         const el = document.querySelector<HTMLElement>(holder)!;
         const loadedRows = () => Number(document.querySelector(wrapper)?.getAttribute('data-loaded') ?? 0);
-        const rowHeight = el.querySelector<HTMLElement>('.ant-table-row')!.offsetHeight;
+        const rowHeight = el.querySelector<HTMLElement>('.wh-vt-row')!.offsetHeight;
         const start = performance.now();
         let maxDomRows = 0;
         const step = () => {
-          maxDomRows = Math.max(maxDomRows, el.querySelectorAll('.ant-table-row').length);
+          maxDomRows = Math.max(maxDomRows, el.querySelectorAll('.wh-vt-row').length);
           const loaded = loadedRows();
           const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
           if (atEnd && loaded >= total) {

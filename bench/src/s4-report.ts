@@ -63,7 +63,7 @@ export function renderS4(r: S4Results): string {
     `  commit ${r.versions.commit} plus ${r.versions.dirtyFiles} uncommitted files (others' work in progress, built into what was measured).`,
     `- Data: ${fmt(r.pods, 0)} Running kwok pods in \`s4-pods\` (created in ${fmt(r.seedSeconds.pods, 0)} s), ${fmt(r.configMaps, 0)} ConfigMaps in \`s4-config\``,
     `  (${fmt(r.seedSeconds.configMaps, 0)} s). The list loads pages along continue tokens (100 rows first, then 500) as the user nears the end;`,
-    "  antd's virtual table keeps only the visible rows in the DOM.",
+    "  the console's virtual table (kit/virtual-table.tsx on @tanstack/react-virtual) keeps only the visible rows in the DOM.",
     '',
     '| # | Measure | Target | p50 | p95 | max | Result |',
     '|---|---|---|---|---|---|---|',

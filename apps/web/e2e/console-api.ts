@@ -1,10 +1,27 @@
 import type { APIRequestContext } from '@playwright/test';
+import { binaryDir } from '@wheelhouse/cluster';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { E2E_BASE_URL } from './constants';
 import { expect } from './fixtures';
 
 /** The run's local cluster, as global-setup.ts put it in the environment. */
 export type ClusterInfo = { server: string; token: string; ca: string; kubeconfigYaml: string };
 export const clusterInfo = (): ClusterInfo => JSON.parse(process.env.E2E_CLUSTER ?? '{}') as ClusterInfo;
+
+/** kubectl from the harness's own build, with the e2e cluster's admin kubeconfig: what a colleague would run. */
+export function kubectl(args: string[], input?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wh-e2e-kubectl-'));
+  try {
+    const kubeconfig = join(dir, 'config');
+    writeFileSync(kubeconfig, clusterInfo().kubeconfigYaml, { mode: 0o600 });
+    return execFileSync(join(binaryDir(), 'kubectl'), ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', input });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // The API checks Origin on cookie-authenticated writes, as the browser sends it.
 const headers = { origin: E2E_BASE_URL };

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { E2E_BASE_URL, HOME_URL } from './constants';
 import { createNamespace, post, registerCluster } from './console-api';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
-import { uniq } from './helpers';
+import { pasteIntoEditor, uniq } from './helpers';
 
 
 
@@ -91,12 +91,7 @@ test('the explorer: registry columns and status, URL state, column chooser, deta
   // Edit the YAML → a server-side dry run shown as a diff → apply; the page follows the change live.
   const current = (await (await page.request.get(`${base}/core/v1/configmaps/web-config?namespace=${ns}`)).json()) as { data: Record<string, string> };
   await page.getByRole('button', { name: 'Edit YAML' }).click();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), stringify({ ...current, data: { A: '2', B: 'new' } }));
-  const editor = page.getByTestId('yaml-edit').locator('.monaco-editor').first();
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteIntoEditor(page, page.getByTestId('yaml-edit'), stringify({ ...current, data: { A: '2', B: 'new' } }));
   await page.getByRole('button', { name: 'Review changes' }).click();
   await expect(page.getByTestId('yaml-review')).toContainText('This is what the cluster would store');
   await expect(page.getByTestId('yaml-diff')).toContainText('new');

@@ -2,6 +2,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { login } from './fixtures';
 import { expectSettled, openDialog, submitDialog } from './overlays';
 
+/** Replaces the Monaco editor's text through the clipboard (typing would trigger auto-indent and completion). */
+export async function pasteIntoEditor(page: Page, within: Locator, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await within.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
 /** A short suffix so names from earlier runs or tests never collide. */
 export const uniq = () => Date.now().toString(36).slice(-5);
 

@@ -1,11 +1,7 @@
-import { binaryDir } from '@wheelhouse/cluster';
 import { KINDS } from '@wheelhouse/shared';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { E2E_BASE_URL, HOME_URL } from './constants';
-import { clusterInfo, createNamespace, post, registerCluster } from './console-api';
+import { createNamespace, kubectl, post, registerCluster } from './console-api';
 import { ADMIN, expect, login, logout, test } from './fixtures';
 import { createUser, firstLogin, pickOption, uniq } from './helpers';
 
@@ -14,13 +10,6 @@ const columnTitles = (JSON.parse(readFileSync(new URL('../messages/en.json', imp
 }).resources.columns;
 
 
-/** kubectl from the harness's own build, with the e2e cluster's admin kubeconfig: what a colleague would run. */
-function kubectl(...args: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wh-e2e-kubectl-'));
-  const kubeconfig = join(dir, 'config');
-  writeFileSync(kubeconfig, clusterInfo().kubeconfigYaml, { mode: 0o600 });
-  return execFileSync(join(binaryDir(), 'kubectl'), ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8' });
-}
 
 const widgetCrd = {
   apiVersion: 'apiextensions.k8s.io/v1',
@@ -97,7 +86,7 @@ test('every built-in kind lists with its columns; a CRD instance, a pod from kub
   // A pod made with kubectl shows up in the open list without a reload.
   await page.goto(`/clusters/${id}/r/core/v1/pods?namespace=${ns}`);
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', 'live');
-  kubectl('-n', ns, 'run', 'from-kubectl', '--image=registry.local/app:1', '--restart=Never');
+  kubectl(['-n', ns, 'run', 'from-kubectl', '--image=registry.local/app:1', '--restart=Never']);
   await expect(page.getByTestId('resource-table').getByRole('row').filter({ hasText: 'from-kubectl' })).toBeVisible();
 
   // The e2e cluster runs metrics-server fed by kwok: the overview shows usage that came through metrics.k8s.io.

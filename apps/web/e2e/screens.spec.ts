@@ -60,7 +60,7 @@ test('screens', async ({ page }) => {
   await expect(page.getByRole('row').filter({ hasText: 'worker-0' })).toBeVisible();
   await expect(page.getByTestId('live-badge')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await page.screenshot(shot('pods-en'));
-  const row = page.getByTestId('resource-table').locator('tbody tr.wh-clickable-row').first();
+  const row = page.getByTestId('resource-table').locator('.wh-vt-row').first();
   if (await row.count()) {
     await row.click();
     await expect(page.getByTestId('object-yaml')).toBeVisible();

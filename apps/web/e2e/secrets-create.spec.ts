@@ -1,19 +1,10 @@
-import type { Page } from '@playwright/test';
 import { HOME_URL } from './constants';
 import { post, registerCluster } from './console-api';
 import { ADMIN, expect, login, test } from './fixtures';
-import { uniq } from './helpers';
+import { pasteIntoEditor, uniq } from './helpers';
 
 
 
-/** Replaces the Monaco editor's text through the clipboard (typing would trigger auto-indent). */
-async function fillEditor(page: Page, within: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await within.locator('.monaco-editor').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-}
 
 test('create two objects from one multi-document YAML, then reveal the Secret it made', async ({ page }) => {
   test.setTimeout(180_000);
@@ -33,7 +24,7 @@ test('create two objects from one multi-document YAML, then reveal the Secret it
     `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  mode: fast`,
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app-secret\n  namespace: ${ns}\nstringData:\n  password: hunter2-${id}`,
   ].join('\n---\n');
-  await fillEditor(page, modal, manifest);
+  await pasteIntoEditor(page, modal, manifest);
 
   // A dry run: one result per document, nothing created.
   await page.getByRole('button', { name: 'Dry run' }).click();

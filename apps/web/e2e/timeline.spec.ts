@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { HOME_URL } from './constants';
 import { post, registerCluster } from './console-api';
 import { ADMIN, expect, login, test } from './fixtures';
-import { uniq } from './helpers';
+import { pasteIntoEditor, uniq } from './helpers';
 
 
 
@@ -34,18 +34,13 @@ test('the object timeline: a YAML edit shows as a new current revision and as "a
   const timeline = page.getByTestId('object-timeline');
   await expect(timeline.getByTestId('timeline-item').filter({ hasText: 'Revision 1' })).toContainText('registry.local/web:1');
 
-  // Change the image in the YAML tab (a replace through the console), then back to the timeline.
+  // Change the image in the YAML tab (a server-side apply through the console), then back to the timeline.
   await detail.getByRole('tab', { name: 'YAML' }).click();
   const live = (await (await page.request.get(`${base}/apps/v1/deployments/web?namespace=${ns}`)).json()) as typeof deployment & { metadata: { managedFields?: unknown } };
   delete live.metadata.managedFields;
   live.spec.template.spec.containers[0]!.image = 'registry.local/web:2';
   await page.getByRole('button', { name: 'Edit YAML' }).click();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), stringify(live));
-  const editor = page.getByTestId('yaml-edit').locator('.monaco-editor').first();
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteIntoEditor(page, page.getByTestId('yaml-edit'), stringify(live));
   await page.getByRole('button', { name: 'Review changes' }).click();
   await expect(page.getByTestId('yaml-diff')).toContainText('registry.local/web:2');
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -56,7 +51,7 @@ test('the object timeline: a YAML edit shows as a new current revision and as "a
   await expect(second).toContainText('registry.local/web:2', { timeout: 30_000 });
   await expect(second).toContainText('current');
   await expect(timeline.getByTestId('timeline-item').filter({ hasText: 'Revision 1' })).not.toContainText('current');
-  const edit = timeline.locator('[data-kind="audit"]').filter({ hasText: 'edited it' });
+  const edit = timeline.locator('[data-kind="audit"]').filter({ hasText: 'changed it' });
   await expect(edit).toContainText('admin');
   await expect(timeline.locator('[data-kind="audit"]').filter({ hasText: 'created it' })).toContainText('admin');
   // The review's dry run changed nothing, so it is not on the timeline: one edit, one create.

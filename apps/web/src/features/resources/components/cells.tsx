@@ -1,23 +1,26 @@
 'use client';
 import { statusOf, type ColumnDef, type K8sObject, type KindDef, type Status, type Tone } from '@wheelhouse/shared';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { age } from '../columns';
 
 const TAG_COLOR: Record<Tone, string> = { success: 'success', processing: 'processing', warning: 'warning', error: 'error', default: 'default' };
 const MAX_TAGS = 3;
 
-/** A status as a coloured tag; the cluster's own words as is, the console's words translated, details on hover. */
+/**
+ * A status as a coloured tag; the cluster's own words as is, the console's words translated, details on hover.
+ * Hovers here and in the cells below are native titles: an antd Tooltip per cell costs more to render than the
+ * cell itself, and list rows are rendered by the screenful while scrolling.
+ */
 export function StatusTag({ status }: { status: Status | undefined }) {
   const t = useTranslations('resources.status');
   if (!status) return null;
   const label = status.key ? t(status.key) : status.text;
-  const tag = (
-    <Tag color={TAG_COLOR[status.tone]} data-testid="status-tag" data-tone={status.tone}>
+  return (
+    <Tag color={TAG_COLOR[status.tone]} data-testid="status-tag" data-tone={status.tone} title={status.detail || undefined}>
       {label}
     </Tag>
   );
-  return status.detail ? <Tooltip title={status.detail}>{tag}</Tooltip> : tag;
 }
 
 /** One table cell, rendered by the column's type. */
@@ -28,7 +31,7 @@ export function Cell({ column, def, object }: { column: ColumnDef; def: KindDef 
   if (value === null || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
   switch (column.type) {
     case 'age':
-      return <Tooltip title={String(value)}>{age(String(value))}</Tooltip>;
+      return <span title={String(value)}>{age(String(value))}</span>;
     case 'tags': {
       const list = Array.isArray(value) ? value : [String(value)];
       if (list.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -40,14 +43,18 @@ export function Cell({ column, def, object }: { column: ColumnDef; def: KindDef 
             </Tag>
           ))}
           {list.length > MAX_TAGS && (
-            <Tooltip title={list.slice(MAX_TAGS).join(', ')}>
-              <Tag>{t('moreTags', { count: list.length - MAX_TAGS })}</Tag>
-            </Tooltip>
+            <Tag title={list.slice(MAX_TAGS).join(', ')}>{t('moreTags', { count: list.length - MAX_TAGS })}</Tag>
           )}
         </>
       );
     }
-    default:
-      return <>{Array.isArray(value) ? value.join(', ') : String(value)}</>;
+    default: {
+      const shown = Array.isArray(value) ? value.join(', ') : String(value);
+      return (
+        <span className="wh-vt-ellipsis" title={shown}>
+          {shown}
+        </span>
+      );
+    }
   }
 }

@@ -103,11 +103,11 @@ function ReviewStep({ review, original, busy, onBack, onCommit, onReplace }: {
   const t = useTranslations('yaml');
   const modified = toYaml(withoutManagedFields(review.result));
   const unchanged = modified === original;
-  const label = review.mode === 'replace' ? t('replace') : review.force ? t('forceApply') : t('apply');
+  const label = review.mode === 'replace' ? t('replace') : review.forced ? t('forceApply') : t('apply');
   return (
     <Flex vertical gap={8} data-testid="yaml-review">
       <Alert type={unchanged ? 'info' : 'warning'} showIcon title={unchanged ? t('noChanges') : t('reviewHint')} />
-      {review.force && <Alert type="warning" showIcon title={t('forcing')} data-testid="yaml-forcing" />}
+      {review.forced && <Alert type="warning" showIcon title={t('forcing')} data-testid="yaml-forcing" />}
       {review.unapplied.length > 0 && (
         <Alert
           type="error"
@@ -130,7 +130,7 @@ function ReviewStep({ review, original, busy, onBack, onCommit, onReplace }: {
         <Button icon={<RollbackOutlined />} onClick={onBack}>
           {t('backToEdit')}
         </Button>
-        <Button type="primary" danger={review.force || review.mode === 'replace'} icon={<CheckOutlined />} disabled={unchanged} loading={busy} onClick={() => void onCommit(review)}>
+        <Button type="primary" danger={review.forced || review.mode === 'replace'} icon={<CheckOutlined />} disabled={unchanged} loading={busy} onClick={() => void onCommit(review)}>
           {label}
         </Button>
       </Space>

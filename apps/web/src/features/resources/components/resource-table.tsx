@@ -1,9 +1,10 @@
 'use client';
 import type { ColumnDef, KindDef } from '@wheelhouse/shared';
-import { Flex, Spin, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentRef, type UIEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { VirtualTable, type SortOrder, type VirtualColumn } from '@/kit/virtual-table';
 import { objectHref, type Gvr, type useResourcePages } from '../api';
 import { pick, text, type K8sObject } from '../columns';
 import { rowKey, rowsOf, totalOf } from '../list-pages';
@@ -14,7 +15,6 @@ import { Cell } from './cells';
 /** Fixed widths per cell type: a virtual table lays rows out without measuring them. */
 const WIDTH: Record<ColumnDef['type'], number> = { text: 180, number: 100, age: 90, status: 130, tags: 260 };
 const NAME_WIDTH = 300;
-const SELECTION_WIDTH = 48;
 /** Rows left below the viewport when the next page is asked for: ~a second of fast scrolling. */
 const PREFETCH_ROWS = 150;
 /** Under the table: the count line and the card's padding. */
@@ -46,7 +46,7 @@ function useFillViewport() {
     if (!el) return;
     const measure = () => {
       const rect = el.getBoundingClientRect();
-      const header = el.querySelector('.ant-table-header')?.getBoundingClientRect().height ?? 48;
+      const header = el.querySelector('.wh-vt-head')?.getBoundingClientRect().height ?? 44;
       const top = rect.top + window.scrollY;
       const height = Math.max(MIN_BODY_HEIGHT, Math.floor(window.innerHeight - top - header - BELOW_TABLE));
       setBox((b) => (b.height === height && b.width === Math.floor(rect.width) ? b : { height, width: Math.floor(rect.width) }));
@@ -67,36 +67,28 @@ function useFillViewport() {
 
 /**
  * One kind's rows, all of them: pages of the server's filtered, sorted list are appended as the user scrolls
- * near the end, and antd's virtual table keeps only the visible rows in the DOM.
+ * near the end, and the virtual table keeps only the visible rows in the DOM.
  */
 export function ResourceTable({ gvr, def, specs, title, view, setView, list, selection, onOpen }: Props) {
   const t = useTranslations('resources');
   const [wrapper, box] = useFillViewport();
-  const table = useRef<ComponentRef<typeof Table>>(null);
   const rows = useMemo(() => rowsOf(list.data), [list.data]);
   const total = totalOf(list.data);
 
-  const columns: TableColumnsType<K8sObject> = useMemo(
+  const columns: VirtualColumn<K8sObject>[] = useMemo(
     () =>
       specs.map((spec) => ({
         key: spec.key,
         title: title(spec),
         width: widthOf(spec),
-        ellipsis: true,
-        sorter: Boolean(spec.sort),
+        sortable: Boolean(spec.sort),
         align: spec.type === 'number' ? 'right' : undefined,
         sortOrder: spec.sort === view.sort ? (view.order === 'asc' ? 'ascend' : 'descend') : null,
-        // Cells of a virtual table are divs: roles keep rows and cells what they are to assistive tech (and tests).
-        onCell: () => ({ role: 'cell' }),
-        render: (_: unknown, o: K8sObject) =>
+        render: (o: K8sObject) =>
           spec.key === 'name' ? (
             // The name opens the detail page; the rest of the row opens the quick-look drawer. No prefetch on
             // sight: scrolling through thousands of rows would request every object's route.
-            <Link
-              href={objectHref(gvr, text(spec.value(o)), text(pick(o, 'metadata.namespace')) || undefined)}
-              prefetch={false}
-              onClick={(e) => e.stopPropagation()}
-            >
+            <Link className="wh-vt-ellipsis" href={objectHref(gvr, text(spec.value(o)), text(pick(o, 'metadata.namespace')) || undefined)} prefetch={false}>
               {text(spec.value(o))}
             </Link>
           ) : (
@@ -105,69 +97,50 @@ export function ResourceTable({ gvr, def, specs, title, view, setView, list, sel
       })),
     [specs, title, view.sort, view.order, gvr, def],
   );
-  const scrollX = Math.max(box.width, specs.reduce((sum, c) => sum + widthOf(c), selection ? SELECTION_WIDTH : 0));
 
-  // The next page is asked for once the user is within PREFETCH_ROWS of the end of what is loaded (and again if a
-  // live re-fetch of the loaded pages ends while they are still there). Measured at a row count: once a page is
-  // appended the end is farther, until the next scroll says otherwise. Another filter, sort or namespace is
-  // another list, not near its end.
-  const filterKey = JSON.stringify(view);
-  const [near, setNear] = useState({ key: filterKey, rows: 0, end: false });
-  const nearEnd = near.key === filterKey && near.rows === rows.length && near.end;
+  // The next page is asked for once the last row drawn is within PREFETCH_ROWS of the end of what is loaded
+  // (and again when a live re-fetch of the loaded pages ends while the user is still there).
+  const [lastDrawn, setLastDrawn] = useState(-1);
+  const nearEnd = rows.length > 0 && lastDrawn >= rows.length - PREFETCH_ROWS;
   const { hasNextPage, isFetching, fetchNextPage } = list;
   useEffect(() => {
     if (nearEnd && hasNextPage && !isFetching) void fetchNextPage();
   }, [nearEnd, hasNextPage, isFetching, fetchNextPage]);
-  const count = rows.length;
-  const onScroll = useCallback(
-    (e: UIEvent<HTMLElement>) => {
-      const el = e.currentTarget;
-      const rowHeight = el.querySelector<HTMLElement>('.ant-table-row')?.offsetHeight || 40;
-      const end = el.scrollHeight - el.scrollTop - el.clientHeight < PREFETCH_ROWS * rowHeight;
-      setNear((n) => (n.key === filterKey && n.rows === count && n.end === end ? n : { key: filterKey, rows: count, end }));
+
+  const onSort = useCallback(
+    (key: string, order: SortOrder) => {
+      const spec = specs.find((c) => c.key === key);
+      setView(spec?.sort && order ? { sort: spec.sort, order: order === 'ascend' ? 'asc' : 'desc' } : { sort: DEFAULT_SORT, order: 'asc' });
     },
-    [filterKey, count],
+    [specs, setView],
   );
-
-  useEffect(() => table.current?.scrollTo({ top: 0 }), [filterKey]);
-
-  const onChange: TableProps<K8sObject>['onChange'] = (_p, _f, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const spec = specs.find((c) => c.key === s?.columnKey);
-    setView(spec?.sort && s?.order ? { sort: spec.sort, order: s.order === 'ascend' ? 'asc' : 'desc' } : { sort: DEFAULT_SORT, order: 'asc' });
-  };
+  const open = useCallback((o: K8sObject) => onOpen(refOf(o)), [onOpen]);
+  const picked = selection?.selected;
+  const onSelect = selection?.onChange;
+  const selected = useMemo(() => new Set((picked ?? []).map((x) => x.key)), [picked]);
+  const tableSelection = useMemo(
+    () => (onSelect ? { selected, onChange: (_keys: string[], chosen: K8sObject[]) => onSelect(chosen.map((o) => ({ key: rowKey(o), ...refOf(o) }))) } : undefined),
+    [onSelect, selected],
+  );
 
   return (
     // data-loaded: how many rows are loaded, for the bench and tests (the DOM only holds the visible ones).
     <div ref={wrapper} data-loaded={rows.length}>
-      <Table<K8sObject>
-        ref={table}
-        virtual
+      <VirtualTable<K8sObject>
+        testId="resource-table"
+        rows={rows}
         rowKey={rowKey}
-        size="middle"
         columns={columns}
-        dataSource={rows}
+        height={box.height}
+        width={box.width}
+        onSort={onSort}
+        selection={tableSelection}
+        onOpen={open}
+        onRange={setLastDrawn}
+        resetKey={JSON.stringify(view)}
         loading={list.isFetching && !list.data}
-        locale={{ emptyText: t('empty') }}
-        pagination={false}
-        scroll={{ x: scrollX, y: box.height }}
-        onScroll={onScroll}
-        rowClassName={() => 'wh-clickable-row'}
-        rowSelection={
-          selection
-            ? {
-                selectedRowKeys: selection.selected.map((x) => x.key),
-                onChange: (_keys, picked) => selection.onChange(picked.map((o) => ({ key: rowKey(o), ...refOf(o) }))),
-              }
-            : undefined
-        }
-        onRow={(o) => ({
-          role: 'row',
-          // Ticking a row's checkbox selects it; it does not open the drawer.
-          onClick: (e) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && onOpen(refOf(o)),
-        })}
-        onChange={onChange}
-        data-testid="resource-table"
+        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />}
+        labels={{ selectAll: t('selectAll'), selectRow: t('selectRow') }}
       />
       <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" data-testid="resource-total">

@@ -21,7 +21,9 @@ export function withoutManagedFields(o: K8sObject): K8sObject {
 
 type Mode = 'apply' | 'replace';
 export type Cause = ReturnType<typeof causesOf>[number];
-export type Review = { body: K8sObject; result: K8sObject; mode: Mode; force: boolean; unapplied: string[] };
+/** `force` goes with the request; `forced` says the user chose it (a takeover from the console itself is quiet). */
+export type Review = { body: K8sObject; result: K8sObject; mode: Mode; force: boolean; forced: boolean; unapplied: string[] };
+type Force = 'no' | 'console' | 'user';
 export type Step =
   | { kind: 'view' }
   | { kind: 'edit'; error?: string; causes?: Cause[] }
@@ -74,14 +76,14 @@ export function useYamlEdit(object: K8sObject, target: ObjectRef | undefined, la
     return { ...body, metadata: { ...(body.metadata as object), resourceVersion: (fresh.metadata as { resourceVersion?: string }).resourceVersion } };
   };
 
-  const dryRun = async (body: K8sObject, mode: Mode, force: boolean, rebased = false): Promise<void> => {
+  const dryRun = async (body: K8sObject, mode: Mode, force: Force, rebased = false): Promise<void> => {
     try {
-      const result = await write.mutateAsync({ body, dryRun: true, mode, force });
+      const result = await write.mutateAsync({ body, dryRun: true, mode, force: force !== 'no' });
       const unapplied = mode === 'apply' ? unappliedChanges(parse(original), body, result) : [];
-      setStep({ kind: 'review', body, result, mode, force, unapplied });
+      setStep({ kind: 'review', body, result, mode, force: force !== 'no', forced: force === 'user', unapplied });
     } catch (e) {
       const conflicts = fieldConflicts(e);
-      if (mode === 'apply' && !force && onlyConsoleConflicts(conflicts)) return dryRun(body, mode, true, rebased);
+      if (mode === 'apply' && force === 'no' && onlyConsoleConflicts(conflicts)) return dryRun(body, mode, 'console', rebased);
       if (conflicts.length) return setStep({ kind: 'conflict', body, conflicts });
       if (isApiError(e, 'K8S_CONFLICT') && !rebased) return dryRun(await rebase(body), mode, force, true);
       failed(e);
@@ -97,10 +99,10 @@ export function useYamlEdit(object: K8sObject, target: ObjectRef | undefined, la
       setStep({ kind: 'edit', error: e instanceof Error ? e.message : String(e) });
       return;
     }
-    await dryRun(withoutManagedFields(body), 'apply', false);
+    await dryRun(withoutManagedFields(body), 'apply', 'no');
   };
 
-  const commit = async ({ body, mode, force }: Review) => {
+  const commit = async ({ body, mode, force, forced }: Review) => {
     try {
       await write.mutateAsync({ body, dryRun: false, mode, force });
       void message.success(t('applied'));
@@ -109,7 +111,7 @@ export function useYamlEdit(object: K8sObject, target: ObjectRef | undefined, la
       const conflicts = fieldConflicts(e);
       if (conflicts.length) return setStep({ kind: 'conflict', body, conflicts });
       // Someone changed it between the review and now: review again against what they stored.
-      if (isApiError(e, 'K8S_CONFLICT')) return dryRun(await rebase(body), mode, force, true);
+      if (isApiError(e, 'K8S_CONFLICT')) return dryRun(await rebase(body), mode, forced ? 'user' : force ? 'console' : 'no', true);
       failed(e);
     }
   };
@@ -126,8 +128,8 @@ export function useYamlEdit(object: K8sObject, target: ObjectRef | undefined, la
     leave,
     backToEdit: () => setStep({ kind: 'edit' }),
     review,
-    force: (body: K8sObject) => dryRun(body, 'apply', true),
-    replace: (body: K8sObject) => dryRun(body, 'replace', false),
+    force: (body: K8sObject) => dryRun(body, 'apply', 'user'),
+    replace: (body: K8sObject) => dryRun(body, 'replace', 'no'),
     commit,
   };
 }
