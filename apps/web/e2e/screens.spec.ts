@@ -1,8 +1,10 @@
+import { stringify } from 'yaml';
 import type { Page } from '@playwright/test';
 import { E2E_BASE_URL, E2E_PORT, OTHER_HOST, HOME_URL } from './constants';
 import { LDAP_SETTINGS, LDAP_USER, ldapUrl } from './directory';
 import { ADMIN, expect, login, switchLanguage, test } from './fixtures';
-import { fillLdapProviderForm, uniq } from './helpers';
+import { kubectl } from './console-api';
+import { fillLdapProviderForm, pasteIntoEditor, uniq } from './helpers';
 import { openDialog, submitDialog } from './overlays';
 
 // Review screenshots, not assertions: playwright.config.ts only includes this file with E2E_SCREENSHOTS=1
@@ -81,6 +83,18 @@ test('screens', async ({ page }) => {
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await expect(page.getByTestId('timeline-item').first()).toBeVisible();
   await page.screenshot(docShot('pod-timeline-en'));
+  // The YAML editor checks against the cluster's schema while typing; the marker's message on hover.
+  type PodJson = { metadata: { managedFields?: unknown; labels?: Record<string, string> }; spec: Record<string, unknown> & { containers: Record<string, unknown>[] } };
+  const pod = (await (await page.request.get(`${base}/pods/worker-0?namespace=${ns}`)).json()) as PodJson;
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.getByRole('button', { name: 'Edit YAML' }).click();
+  await pasteIntoEditor(page, page.getByTestId('yaml-edit'), stringify({ ...pod, spec: { ...pod.spec, terminationGracePeriodSeconds: 'soon', containers: [{ ...pod.spec.containers[0], imagePullPolicy: 'Sometimes' }] } }));
+  // F8 goes to the first problem and shows its message in place.
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('F8');
+  await expect(page.locator('.marker-widget')).toContainText(/Must be one of|Expected integer/);
+  await page.screenshot(docShot('yaml-markers-en'));
+  await page.getByRole('button', { name: 'Cancel' }).click();
   // Ctrl-K searches every cluster of this run (all the same apiserver) from the caches.
   await page.keyboard.press('Control+K');
   await page.getByTestId('search-palette').getByRole('textbox').fill('worker');
@@ -120,6 +134,16 @@ test('screens', async ({ page }) => {
   await page.getByRole('tab', { name: '时间线' }).click();
   await expect(page.getByTestId('timeline-item').first()).toBeVisible();
   await page.screenshot(docShot('pod-timeline-zh-dark'));
+  // A colleague's kubectl owns a label: changing it here stops at the conflict, with the explicit force.
+  kubectl(['-n', ns, 'label', 'pod', 'worker-0', 'owner=ops']);
+  const labelled = (await (await page.request.get(`${base}/pods/worker-0?namespace=${ns}`)).json()) as PodJson;
+  delete labelled.metadata.managedFields;
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.getByRole('button', { name: '编辑 YAML' }).click();
+  await pasteIntoEditor(page, page.getByTestId('yaml-edit'), stringify({ ...labelled, metadata: { ...labelled.metadata, labels: { ...labelled.metadata.labels, owner: 'dev' } } }));
+  await page.getByRole('button', { name: '检查变更' }).click();
+  await expect(page.getByTestId('yaml-conflicts')).toContainText('kubectl-label');
+  await page.screenshot(docShot('yaml-conflict-zh-dark'));
   await page.goto(`/clusters/${id}/r/core/v1/pods`);
   await expect(page.getByRole('row').filter({ hasText: 'worker-0' })).toBeVisible();
   await page.getByRole('row').filter({ hasText: 'worker-0' }).click();

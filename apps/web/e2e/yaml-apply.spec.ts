@@ -54,7 +54,8 @@ test('YAML on server-side apply: schema markers, managedFields, a kubectl-owned 
   await expect(page.getByTestId('yaml-forcing')).toBeVisible();
   await expect(page.getByTestId('yaml-diff')).toContainText('9');
   expect((await read()).data).toEqual({ A: '1', B: '2' }); // the dry runs wrote nothing
-  await page.getByRole('button', { name: 'Force apply' }).click();
+  await expect(page.getByTestId('yaml-commit')).toHaveText('Force apply');
+  await page.getByTestId('yaml-commit').click();
   await expect(page.getByTestId('object-yaml')).toContainText('A: "9"');
   expect((await read()).data).toEqual({ A: '9', B: '2' });
 
@@ -70,7 +71,8 @@ test('YAML on server-side apply: schema markers, managedFields, a kubectl-owned 
   await expect(unapplied).toContainText('metadata.labels');
   await unapplied.getByRole('button', { name: 'Replace the whole object' }).click();
   await expect(page.getByTestId('yaml-unapplied')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(page.getByTestId('yaml-commit')).toHaveText('Replace');
+  await page.getByTestId('yaml-commit').click();
   await expect(page.getByTestId('object-yaml')).not.toContainText('team: payments');
   expect((await read()).metadata.labels).toBeUndefined();
 });

@@ -72,11 +72,11 @@ export class ResourceReader {
     }
   }
 
-  async get(by: Principal, clusterId: string, group: string, version: string, resource: string, namespace: string | null, name: string): Promise<KubernetesObject> {
+  async get(by: Principal, clusterId: string, group: string, version: string, resource: string, namespace: string | null, name: string, managedFields = false): Promise<KubernetesObject> {
     const t = await this.access.target(by, clusterId, group, version, resource);
     await this.access.assert(by, t, 'get', namespace, { name });
     // fetch() stays raw for the writer and the audited reveal; what a GET answers is masked.
-    return maskIfSecret(t.ref, await this.fetch(t, namespace, name));
+    return maskIfSecret(t.ref, await this.fetch(t, namespace, name, undefined, managedFields));
   }
 
   async subresource(by: Principal, clusterId: string, group: string, version: string, resource: string, namespace: string | null, name: string, sub: 'scale' | 'status') {
@@ -87,10 +87,10 @@ export class ResourceReader {
   }
 
   /** Straight from the apiserver: a single GET is cheap and always current. */
-  async fetch(t: Target, namespace: string | null, name: string, sub?: string): Promise<KubernetesObject> {
+  async fetch(t: Target, namespace: string | null, name: string, sub?: string, managedFields = false): Promise<KubernetesObject> {
     const res = await this.k8s.request<KubernetesObject>(t.access, { method: 'GET', path: objectPath(t.ref, namespace, name, sub) });
     if (res.status !== 200) throw mapK8sError(res.status, res.body);
-    if (res.body.metadata?.managedFields) delete res.body.metadata.managedFields;
+    if (!managedFields && res.body.metadata?.managedFields) delete res.body.metadata.managedFields;
     return res.body;
   }
 

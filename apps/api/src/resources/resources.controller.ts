@@ -15,6 +15,8 @@ const Seg = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/).max(253);
 const GvrParams = z.strictObject({ cluster: ClusterIdSchema, group: Seg, version: Seg, resource: Seg });
 const ObjectParams = GvrParams.extend({ name: z.string().min(1).max(253) });
 const NsQuery = z.strictObject({ namespace: z.string().max(253).optional() });
+/** `managedFields=true` keeps them (the YAML view's switch); every other answer leaves them out. */
+const GetQuery = NsQuery.extend({ managedFields: z.enum(['true', 'false']).optional() });
 const WriteQuery = MutationQuerySchema.extend({ namespace: z.string().max(253).optional() });
 const SecretParams = z.strictObject({ cluster: ClusterIdSchema, name: z.string().min(1).max(253) });
 const RevealQuery = z.strictObject({ namespace: z.string().min(1).max(253) });
@@ -69,8 +71,8 @@ export class ResourcesController {
   }
 
   @Get('resources/:group/:version/:resource/:name')
-  get(@CurrentPrincipal() p: Principal, @Param({ schema: ObjectParams }) o: Obj, @Query({ schema: NsQuery }) q: { namespace?: string }) {
-    return this.reader.get(p, o.cluster, o.group, o.version, o.resource, q.namespace ?? null, o.name);
+  get(@CurrentPrincipal() p: Principal, @Param({ schema: ObjectParams }) o: Obj, @Query({ schema: GetQuery }) q: z.output<typeof GetQuery>) {
+    return this.reader.get(p, o.cluster, o.group, o.version, o.resource, q.namespace ?? null, o.name, q.managedFields === 'true');
   }
 
   /** Server-side apply (fieldManager "wheelhouse"); `force=true` takes over conflicting fields. */

@@ -66,6 +66,11 @@ describe('generic resource API on a real cluster', () => {
     // Server-side apply creates when the object does not exist (forms and YAML apply go this way).
     const applied = await admin.patch(`${DEPLOYMENTS}/web?namespace=${NS_A}`, deployment('web', NS_A, 3, { tier: 'app' }));
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    // A GET leaves managedFields out unless asked for them (the YAML view's switch): then each manager is named.
+    expect((await admin.get(`${DEPLOYMENTS}/web?namespace=${NS_A}`)).body.metadata.managedFields).toBeUndefined();
+    const owned = await admin.get(`${DEPLOYMENTS}/web?namespace=${NS_A}&managedFields=true`);
+    expect(owned.body.metadata.managedFields.map((m: { manager: string; operation: string }) => `${m.manager}/${m.operation}`)).toContain('wheelhouse/Apply');
+    expect((await admin.get(`${DEPLOYMENTS}/web?namespace=${NS_A}&managedFields=yes`)).status).toBe(400);
     const all = await until('3 deployments in the cache', async () => {
       const r = await admin.get(`${DEPLOYMENTS}?q=${suffix}&sort=metadata.name`);
       return r.body.total === 3 && r.body;

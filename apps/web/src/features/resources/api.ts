@@ -109,6 +109,16 @@ export function useResourceObject(gvr: Gvr, name: string, namespace?: string) {
   });
 }
 
+/** The object with its managedFields (who owns which field), fetched only while the YAML view asks for them. */
+export function useManagedFieldsObject(gvr: Gvr, name: string, namespace: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...listKey(gvr), 'object', namespace ?? '', name, 'managedFields'],
+    queryFn: ({ signal }) =>
+      apiRequest(`${gvrPath(gvr)}/${encodeURIComponent(name)}${toSearch({ namespace, managedFields: 'true' })}`, z.record(z.string(), z.unknown()), { signal }),
+    enabled,
+  });
+}
+
 /**
  * Writes an edited object: `apply` is server-side apply (PATCH; `force` takes over fields other managers own),
  * `replace` is kubectl replace (PUT, the whole object as sent). `dryRun` answers what the cluster would store.

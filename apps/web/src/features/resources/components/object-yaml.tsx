@@ -7,8 +7,11 @@ import { useMemo, useState } from 'react';
 import { downloadText } from '@/kit/yaml/download';
 import { YamlDiff } from '@/kit/yaml/yaml-diff';
 import { YamlEditor } from '@/kit/yaml/yaml-editor';
+import { useManagedFieldsObject } from '../api';
 import type { FieldConflict } from '../yaml-apply';
 import { toYaml, useYamlEdit, withoutManagedFields, type Cause, type Review } from './use-yaml-edit';
+
+const NO_GVR = { cluster: '', group: '', version: '', resource: '' };
 
 /**
  * The object as YAML (Monaco renders cluster text as text, never as HTML), managedFields hidden unless asked for.
@@ -32,7 +35,8 @@ export function ObjectYaml({
   const t = useTranslations('yaml');
   const edit = useYamlEdit(object, target, latest);
   const [managed, setManaged] = useState(false);
-  const shown = useMemo(() => (managed ? toYaml(object) : edit.live), [managed, object, edit.live]);
+  const withManaged = useManagedFieldsObject(target ?? NO_GVR, target?.name ?? '', target?.namespace, Boolean(target) && managed);
+  const shown = useMemo(() => (managed && withManaged.data ? toYaml(withManaged.data) : edit.live), [managed, withManaged.data, edit.live]);
   const name = (object.metadata as { name?: string } | undefined)?.name ?? 'object';
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   const schema = target && { cluster: target.cluster, apiVersion: text(object.apiVersion), kind: text(object.kind) };
@@ -42,10 +46,12 @@ export function ObjectYaml({
     return (
       <Flex vertical gap={8}>
         <Flex gap={12} align="center" justify="flex-end" wrap>
-          <Space size={6}>
-            <Switch size="small" checked={managed} onChange={setManaged} data-testid="yaml-managed-fields" />
-            <Typography.Text type="secondary">{t('managedFields')}</Typography.Text>
-          </Space>
+          {target && (
+            <Space size={6}>
+              <Switch size="small" checked={managed} loading={managed && withManaged.isFetching} onChange={setManaged} data-testid="yaml-managed-fields" />
+              <Typography.Text type="secondary">{t('managedFields')}</Typography.Text>
+            </Space>
+          )}
           <Button icon={<DownloadOutlined />} onClick={() => downloadText(shown, `${name}.yaml`)}>
             {t('download')}
           </Button>
@@ -130,7 +136,7 @@ function ReviewStep({ review, original, busy, onBack, onCommit, onReplace }: {
         <Button icon={<RollbackOutlined />} onClick={onBack}>
           {t('backToEdit')}
         </Button>
-        <Button type="primary" danger={review.forced || review.mode === 'replace'} icon={<CheckOutlined />} disabled={unchanged} loading={busy} onClick={() => void onCommit(review)}>
+        <Button type="primary" danger={review.forced || review.mode === 'replace'} icon={<CheckOutlined />} disabled={unchanged} loading={busy} onClick={() => void onCommit(review)} data-testid="yaml-commit">
           {label}
         </Button>
       </Space>
