@@ -121,4 +121,16 @@ describe('VirtualTable', () => {
     rerender(table({ rows: [], loading: true }));
     expect(screen.queryByText('nothing')).toBeNull();
   });
+
+  it('asks for more only when the rows drawn come near the last loaded one', () => {
+    const onNearEnd = vi.fn();
+    const { rerender } = render(table({ onNearEnd, nearEnd: 150 }));
+    expect(onNearEnd).not.toHaveBeenCalled();
+    rerender(table({ rows: rows.slice(0, 100), onNearEnd, nearEnd: 150 }));
+    expect(onNearEnd).toHaveBeenCalledTimes(1);
+    // A new handler (a fetch ended) while still near the end: asked again.
+    const again = vi.fn();
+    rerender(table({ rows: rows.slice(0, 100), onNearEnd: again, nearEnd: 150 }));
+    expect(again).toHaveBeenCalledTimes(1);
+  });
 });

@@ -27,8 +27,12 @@ type Props<T> = {
   onSort: (key: string, order: SortOrder) => void;
   selection?: { selected: ReadonlySet<string>; onChange: (keys: string[], rows: T[]) => void };
   onOpen: (row: T) => void;
-  /** Called with the index of the last row drawn, to load more before the user reaches the end. */
-  onRange?: (lastIndex: number) => void;
+  /**
+   * Called when the rows drawn come within `nearEnd` rows of the last loaded one (to load more before the user gets
+   * there), and again whenever the handler changes while they still are (a fetch that ended).
+   */
+  onNearEnd?: () => void;
+  nearEnd?: number;
   /** Another value scrolls back to the first row (a new filter is another list). */
   resetKey: string;
   loading: boolean;
@@ -51,7 +55,7 @@ const nextOrder = (o: SortOrder | undefined): SortOrder => (o === 'ascend' ? 'de
  * each render, which at 10,000 rows made long tasks out of scrolling and loading; this one keeps that work
  * proportional to what is visible. Colours come from antd's CSS variables (light and dark alike).
  */
-export function VirtualTable<T>({ rows, rowKey, columns, height, width, onSort, selection, onOpen, onRange, resetKey, loading, empty, labels, testId }: Props<T>) {
+export function VirtualTable<T>({ rows, rowKey, columns, height, width, onSort, selection, onOpen, onNearEnd, nearEnd = 0, resetKey, loading, empty, labels, testId }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer re-renders this component on scroll by design; nothing here is memoised by a compiler.
   // eslint-disable-next-line react-hooks/incompatible-library -- see above
@@ -65,10 +69,16 @@ export function VirtualTable<T>({ rows, rowKey, columns, height, width, onSort, 
     // The sticky header is the first ROW_HEIGHT pixels of the scroll box; the rows start below it.
     scrollMargin: ROW_HEIGHT,
     getItemKey: (i) => rowKey(rows[i]!),
+    // Scroll updates render in React's next task rather than synchronously inside the scroll event: one long
+    // render can then no longer hold the scroll handler (the overscan covers the frame in between).
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const last = items.at(-1)?.index ?? -1;
-  useEffect(() => onRange?.(last), [onRange, last, rows.length]);
+  // A boolean, so the parent is told when it flips (or its handler changes), not on every scrolled frame.
+  const near = rows.length > 0 && (items.at(-1)?.index ?? -1) >= rows.length - nearEnd;
+  useEffect(() => {
+    if (near) onNearEnd?.();
+  }, [near, onNearEnd]);
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
   }, [resetKey]);

@@ -1,6 +1,7 @@
 import type { ResourceList } from '@wheelhouse/shared';
 import { describe, expect, it } from 'vitest';
-import { applyDeltas, rowsOf, totalOf, type ListPages } from './list-pages';
+import { listKey, pagesKey } from './api';
+import { applyDeltas, patchedInPlace, rowsOf, totalOf, type ListPages } from './list-pages';
 
 const obj = (name: string, extra: Record<string, unknown> = {}) => ({ metadata: { name, namespace: 'a', uid: `uid-${name}` }, ...extra });
 const page = (names: string[], total: number, cont: string | null): ResourceList => ({
@@ -43,5 +44,18 @@ describe('list pages', () => {
     const d = pages(page(['a', 'b'], 2, null));
     expect(names(applyDeltas(d, [{ type: 'DELETED', object: obj('a') }, { type: 'MODIFIED', object: obj('a') }]))).toEqual(['a', 'b']);
     expect(names(applyDeltas(d, [{ type: 'MODIFIED', object: obj('a') }, { type: 'DELETED', object: obj('a') }]))).toEqual(['b']);
+  });
+
+  it('re-fetches after updates only the views an update could reorder or refilter', () => {
+    const gvr = { cluster: 'c', group: 'core', version: 'v1', resource: 'pods' };
+    const view = (params: Record<string, unknown>) => [...pagesKey(gvr), { order: 'asc', limit: 500, ...params }];
+    expect(patchedInPlace(view({ sort: 'metadata.name' }))).toBe(true);
+    expect(patchedInPlace(view({ sort: 'metadata.creationTimestamp', namespace: 'a' }))).toBe(true);
+    // A status column can change with any update; so can the labels a filter or selector matches.
+    expect(patchedInPlace(view({ sort: 'status.phase' }))).toBe(false);
+    expect(patchedInPlace(view({ sort: 'metadata.name', q: 'web' }))).toBe(false);
+    expect(patchedInPlace(view({ sort: 'metadata.name', labelSelector: 'app=web' }))).toBe(false);
+    // Single objects, relations and plain lists of the kind are not patched by deltas.
+    expect(patchedInPlace([...listKey(gvr), 'object', 'a', 'web'])).toBe(false);
   });
 });

@@ -76,3 +76,18 @@ export function applyDeltas(data: ListPages, events: readonly { type: DeltaType;
   const last = pages.length - 1;
   return { ...data, pages: pages.map((p, i) => (i === last && removed.size ? { ...p, total: Math.max(0, p.total - removed.size) } : p)) };
 }
+
+// Sort keys no update can change: a MODIFIED object keeps its place in a list sorted by one of them.
+const IMMUTABLE_SORTS = new Set(['metadata.name', 'metadata.namespace', 'metadata.creationTimestamp']);
+
+/**
+ * Whether a query's rows are already right after a batch of MODIFIED deltas was applied in place (applyDeltas):
+ * an infinite list view (`[...listKey, 'pages', params]`) sorted by a key no update changes, with no text filter or
+ * label selector an update could make a row leave or join. Such views need no re-fetch of every loaded page, which
+ * at 10,000 rows is most of a live list's cost; any other view, and any other batch, is re-fetched.
+ */
+export function patchedInPlace(queryKey: readonly unknown[]): boolean {
+  if (queryKey[5] !== 'pages') return false;
+  const params = queryKey[6] as { sort?: string; q?: string; labelSelector?: string } | undefined;
+  return Boolean(params?.sort && IMMUTABLE_SORTS.has(params.sort) && !params.q && !params.labelSelector);
+}

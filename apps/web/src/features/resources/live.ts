@@ -4,7 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents, WatchAck } from '@whee
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { listKey, pagesKey, type Gvr } from './api';
-import { applyDeltas, type ListPages } from './list-pages';
+import { applyDeltas, patchedInPlace, type ListPages } from './list-pages';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -26,7 +26,8 @@ const REFRESH_DELAY_MAX_MS = 5_000;
 /**
  * Subscribes to a kind's changes while the view is mounted. The server filters and sorts, so rows on screen are
  * patched at once (changed in place, deleted ones removed) and the list queries of this kind are then re-fetched
- * (throttled: a steady stream of changes still refreshes), which is what adds, moves and filters rows.
+ * (throttled: a steady stream of changes still refreshes), which is what adds, moves and filters rows; a batch of
+ * updates only re-fetches the views it could have reordered or refiltered (patchedInPlace).
  */
 export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState {
   const queryClient = useQueryClient();
@@ -39,19 +40,25 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let disposed = false;
     const key = { cluster, group, version, resource };
-    const refresh = () => {
+    // Whether the pending refresh must re-fetch every view, or only those the deltas could not fix in place.
+    let everything = false;
+    const refresh = (all: boolean) => {
+      everything ||= all;
       if (timer) return;
       const loaded = queryClient.getQueriesData<ListPages>({ queryKey: pagesKey(key) }).map(([, d]) => d?.pages.length ?? 0);
       const delay = Math.min(REFRESH_DELAY_MAX_MS, REFRESH_DELAY_MS * Math.max(1, ...loaded));
       timer = setTimeout(() => {
         timer = undefined;
-        void queryClient.invalidateQueries({ queryKey: listKey(key) });
+        const predicate = everything ? undefined : (q: { queryKey: readonly unknown[] }) => !patchedInPlace(q.queryKey);
+        everything = false;
+        void queryClient.invalidateQueries({ queryKey: listKey(key), predicate });
       }, delay);
     };
     const onDeltas = (p: Parameters<ServerToClientEvents['deltas']>[0]) => {
       if (p.channel !== channel) return;
       queryClient.setQueriesData<ListPages>({ queryKey: pagesKey(key) }, (d) => (d ? applyDeltas(d, p.events) : d));
-      refresh();
+      // Adds and deletes move rows and change totals: every view again. Updates only where they could move one.
+      refresh(p.events.some((e) => e.type !== 'MODIFIED'));
     };
     const subscribe = () => {
       setLive({ state: 'connecting', since: null });
@@ -69,11 +76,11 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
         }
       });
     };
-    const onSync = (p: { channel: string }) => p.channel === channel && refresh();
+    const onSync = (p: { channel: string }) => p.channel === channel && refresh(true);
     const onStatus = (p: { channel: string; state: 'live' | 'reconnecting' | 'ended'; since: string | null; code?: string }) => {
       if (p.channel !== channel) return;
       setLive({ state: p.state, since: p.since, code: p.code });
-      if (p.state === 'live') refresh();
+      if (p.state === 'live') refresh(true);
     };
     // A refusal (rate or connection limit) is final for this socket: it is shown, not replaced by "reconnecting".
     const onDisconnect = () => setLive((s) => (s.state === 'error' ? s : { state: 'reconnecting', since: s.since ?? new Date().toISOString() }));

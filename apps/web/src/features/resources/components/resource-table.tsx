@@ -3,7 +3,7 @@ import type { ColumnDef, KindDef } from '@wheelhouse/shared';
 import { Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { VirtualTable, type SortOrder, type VirtualColumn } from '@/kit/virtual-table';
 import { objectHref, type Gvr, type useResourcePages } from '../api';
 import { pick, text, type K8sObject } from '../columns';
@@ -99,13 +99,11 @@ export function ResourceTable({ gvr, def, specs, title, view, setView, list, sel
   );
 
   // The next page is asked for once the last row drawn is within PREFETCH_ROWS of the end of what is loaded
-  // (and again when a live re-fetch of the loaded pages ends while the user is still there).
-  const [lastDrawn, setLastDrawn] = useState(-1);
-  const nearEnd = rows.length > 0 && lastDrawn >= rows.length - PREFETCH_ROWS;
+  // (and again when a fetch ends while the user is still there: the handler changes with isFetching).
   const { hasNextPage, isFetching, fetchNextPage } = list;
-  useEffect(() => {
-    if (nearEnd && hasNextPage && !isFetching) void fetchNextPage();
-  }, [nearEnd, hasNextPage, isFetching, fetchNextPage]);
+  const onNearEnd = useCallback(() => {
+    if (hasNextPage && !isFetching) void fetchNextPage();
+  }, [hasNextPage, isFetching, fetchNextPage]);
 
   const onSort = useCallback(
     (key: string, order: SortOrder) => {
@@ -115,6 +113,7 @@ export function ResourceTable({ gvr, def, specs, title, view, setView, list, sel
     [specs, setView],
   );
   const open = useCallback((o: K8sObject) => onOpen(refOf(o)), [onOpen]);
+  const labels = useMemo(() => ({ selectAll: t('selectAll'), selectRow: t('selectRow') }), [t]);
   const picked = selection?.selected;
   const onSelect = selection?.onChange;
   const selected = useMemo(() => new Set((picked ?? []).map((x) => x.key)), [picked]);
@@ -136,11 +135,12 @@ export function ResourceTable({ gvr, def, specs, title, view, setView, list, sel
         onSort={onSort}
         selection={tableSelection}
         onOpen={open}
-        onRange={setLastDrawn}
+        onNearEnd={onNearEnd}
+        nearEnd={PREFETCH_ROWS}
         resetKey={JSON.stringify(view)}
         loading={list.isFetching && !list.data}
         empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />}
-        labels={{ selectAll: t('selectAll'), selectRow: t('selectRow') }}
+        labels={labels}
       />
       <Flex justify="space-between" align="center" style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" data-testid="resource-total">
