@@ -2,6 +2,7 @@
 // S4 (a)–(c) in Chromium: the explorer's pod list of 10,000 rows. Every time is taken inside the page with
 // performance.now() (navigation start is its time origin), so Playwright's own round trips are not in it.
 import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { S4_ADMIN } from './s4-console.ts';
 
@@ -220,9 +221,14 @@ export async function runBrowser(
     }
     log(`  (b) filter: ${filter.map((v) => v.toFixed(0)).join(', ')} ms`);
     const scroll: ScrollRun[] = [];
+    // BENCH_S4_PROFILE=<file>: a V8 CPU profile of the first scroll (open it in Chromium's DevTools), for a failing (c).
+    const profileTo = process.env.BENCH_S4_PROFILE;
     for (let i = 0; i < rounds; i++) {
       await openList(page, listPath);
+      const cdp = profileTo && i === 0 ? await page.context().newCDPSession(page) : null;
+      if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
       scroll.push(await scrollOnce(page, total));
+      if (cdp && profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       const s = scroll.at(-1)!;
       log(`  (c) scroll ${i + 1}: ${(s.ms / 1000).toFixed(1)} s, longest task ${s.longest.toFixed(0)} ms, ${s.over50} over 50 ms, ≤ ${s.maxDomRows} rows in the DOM`);
     }

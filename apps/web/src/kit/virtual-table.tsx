@@ -200,7 +200,9 @@ function RowView<T>({ row, index, top, columns, selectable, selected, onToggle, 
     >
       {selectable && (
         <div role="cell" className="wh-vt-td wh-vt-check" style={{ width: SELECTION_WIDTH }}>
-          <Checkbox aria-label={selectLabel} checked={selected} onChange={(e) => onToggle(row, e.target.checked)} />
+          {/* A native checkbox: a screenful of rows enters per scrolled frame, and antd's (wrappers, wave effect)
+              cost several times more to mount; the header keeps antd's for its indeterminate state. */}
+          <input type="checkbox" className="wh-vt-checkbox" aria-label={selectLabel} checked={selected} onChange={(e) => onToggle(row, e.target.checked)} />
         </div>
       )}
       {columns.map((c) => (

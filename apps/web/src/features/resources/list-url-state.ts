@@ -1,5 +1,5 @@
 'use client';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 import { toQueryString } from '@/lib/query-string';
 
@@ -32,15 +32,16 @@ export function listViewSearch(view: ListView): string {
 /** The view from the URL and a setter that replaces the URL (no history entry per keystroke). */
 export function useListView(): [ListView, (patch: Partial<ListView>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const view = parseListView((key) => params.get(key));
   const update = useCallback(
     (patch: Partial<ListView>) => {
       const next = { ...parseListView((key) => params.get(key)), ...patch };
-      router.replace(`${pathname}${listViewSearch(next)}`, { scroll: false });
+      // The History API, which Next.js keeps useSearchParams in step with: a router.replace would be a soft
+      // navigation that asks the server for the route's RSC payload on every filter, sort or namespace change.
+      window.history.replaceState(null, '', `${pathname}${listViewSearch(next)}`);
     },
-    [params, pathname, router],
+    [params, pathname],
   );
   return [view, update];
 }
