@@ -1,10 +1,11 @@
 'use client';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ClusterEventSchema, DiscoverySchema, RelationsSchema, ResourceListSchema, type ObjectRef, type ResourceList } from '@wheelhouse/shared';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ClusterEventSchema, DiscoverySchema, MAX_PAGE_SIZE, RelationsSchema, ResourceListSchema, type ObjectRef, type ResourceList } from '@wheelhouse/shared';
 import { z } from 'zod';
 import { apiCommand, apiRequest } from '@/lib/api-client';
 import { compactFilters, toQueryString } from '@/lib/query-string';
 import type { ListPages } from './list-pages';
+import type { ListView } from './list-url-state';
 
 const toSearch = (params: Record<string, string | number | undefined>) => toQueryString(compactFilters(params));
 
@@ -83,8 +84,8 @@ const FIRST_PAGE_SIZE = 100;
  * A list view loaded page by page along its continue tokens, for continuous scrolling; `fetchNextPage` when the
  * user nears the end. Re-fetching (invalidation) walks the loaded pages again from the first one.
  */
-export function useResourcePages(gvr: Gvr, params: Omit<ListParams, 'continue'>) {
-  return useInfiniteQuery<ResourceList, Error, ListPages, readonly unknown[], string | undefined>({
+export function resourcePagesOptions(gvr: Gvr, params: Omit<ListParams, 'continue'>) {
+  return infiniteQueryOptions<ResourceList, Error, ListPages, readonly unknown[], string | undefined>({
     queryKey: [...pagesKey(gvr), params],
     queryFn: ({ signal, pageParam }) => {
       const limit = pageParam ? params.limit : Math.min(params.limit, FIRST_PAGE_SIZE);
@@ -98,6 +99,19 @@ export function useResourcePages(gvr: Gvr, params: Omit<ListParams, 'continue'>)
     staleTime: 5_000,
   });
 }
+
+export const useResourcePages = (gvr: Gvr, params: Omit<ListParams, 'continue'>) => useInfiniteQuery(resourcePagesOptions(gvr, params));
+
+/** The parameters of a list view as the list page asks for them (the prefetch must ask for exactly the same). */
+export const listParams = (view: ListView, namespaced: boolean): Omit<ListParams, 'continue'> => ({
+  namespace: namespaced ? view.namespace : undefined,
+  q: view.q,
+  labelSelector: view.label,
+  sort: view.sort,
+  order: view.order,
+  // The server's largest page: fewer requests while scrolling through 10,000 rows.
+  limit: MAX_PAGE_SIZE,
+});
 
 const objectPath = (gvr: Gvr, name: string, namespace?: string) =>
   `${gvrPath(gvr)}/${encodeURIComponent(name)}${namespace ? `?namespace=${encodeURIComponent(namespace)}` : ''}`;

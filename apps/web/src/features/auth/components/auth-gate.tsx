@@ -12,7 +12,7 @@ import { loginHref, useMe } from '../api';
  * Client-side convenience only: it sends signed-out visitors to /login and back afterwards.
  * The API enforces authentication on every call regardless of what the browser shows.
  */
-export function AuthGate({ children }: { children: ReactNode }) {
+export function AuthGate({ children, alongside }: { children: ReactNode; /** Rendered from the start, signed in or not (prefetches). */ alongside?: ReactNode }) {
   const me = useMe();
   const router = useRouter();
   const pathname = usePathname();
@@ -27,7 +27,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, [signedOut, pathname, router]);
 
   if (me.data) {
-    return <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
+    return (
+      <>
+        {alongside}
+        <CurrentUserContext value={me.data}>{children}</CurrentUserContext>
+      </>
+    );
   }
   if (me.error && !signedOut) {
     return (
@@ -44,6 +49,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }
   return (
     <div className="wh-fullscreen-center">
+      {alongside}
       <Spin size="large" description={t('loading')} />
     </div>
   );

@@ -2,11 +2,11 @@
 import { Alert, Card, Flex, Input, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { kindDef, listColumns, MAX_PAGE_SIZE, type ColumnDef } from '@wheelhouse/shared';
+import { kindDef, listColumns, type ColumnDef } from '@wheelhouse/shared';
 import { useState } from 'react';
 import { ApiError, isApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
-import { useKindInfo, useResourcePages, type Gvr, type ListParams } from '../api';
+import { listParams, useKindInfo, useResourcePages, type Gvr } from '../api';
 import { useListView } from '../list-url-state';
 import { useLiveList } from '../live';
 import { BulkDelete, type Selected } from './bulk-delete';
@@ -16,9 +16,6 @@ import { LiveBadge } from './live-badge';
 import { NamespaceSelect } from './namespace-select';
 import { ObjectDrawer } from './object-drawer';
 import { ResourceTable } from './resource-table';
-
-/** The server's largest page: fewer requests while scrolling through 10,000 rows. */
-const PAGE_SIZE = MAX_PAGE_SIZE;
 
 /** Any kind from discovery: server-side filtering and sorting, continuous loading (continue tokens), live refresh. */
 export function ResourceListPage({ gvr }: { gvr: Gvr }) {
@@ -35,14 +32,7 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
   const [selection, setSelection] = useState<{ key: string; items: Selected[] }>({ key: viewKey, items: [] });
   const selected = selection.key === viewKey ? selection.items : [];
 
-  const params: Omit<ListParams, 'continue'> = {
-    namespace: namespaced ? namespace : undefined,
-    q: view.q,
-    labelSelector: view.label,
-    sort: view.sort,
-    order: view.order,
-    limit: PAGE_SIZE,
-  };
+  const params = listParams(view, namespaced);
   const pages = useResourcePages(gvr, params);
   // The newest page speaks for the view: staleness, the namespaces it was restricted to, the error.
   const list = { data: pages.data?.pages.at(-1), error: pages.error };
