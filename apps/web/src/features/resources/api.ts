@@ -116,19 +116,15 @@ export const listParams = (view: ListView, namespaced: boolean): Omit<ListParams
 const objectPath = (gvr: Gvr, name: string, namespace?: string) =>
   `${gvrPath(gvr)}/${encodeURIComponent(name)}${namespace ? `?namespace=${encodeURIComponent(namespace)}` : ''}`;
 
-export function useResourceObject(gvr: Gvr, name: string, namespace?: string) {
+/**
+ * One object, without managedFields unless asked for them (`managedFields`: who owns which field, for the YAML
+ * view's switch, under a key of its own); `enabled: false` holds the request back.
+ */
+export function useResourceObject(gvr: Gvr, name: string, namespace?: string, { managedFields = false, enabled = true } = {}) {
   return useQuery({
-    queryKey: [...listKey(gvr), 'object', namespace ?? '', name],
-    queryFn: ({ signal }) => apiRequest(objectPath(gvr, name, namespace), z.record(z.string(), z.unknown()), { signal }),
-  });
-}
-
-/** The object with its managedFields (who owns which field), fetched only while the YAML view asks for them. */
-export function useManagedFieldsObject(gvr: Gvr, name: string, namespace: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: [...listKey(gvr), 'object', namespace ?? '', name, 'managedFields'],
+    queryKey: [...listKey(gvr), 'object', namespace ?? '', name, ...(managedFields ? ['managedFields'] : [])],
     queryFn: ({ signal }) =>
-      apiRequest(`${gvrPath(gvr)}/${encodeURIComponent(name)}${toSearch({ namespace, managedFields: 'true' })}`, z.record(z.string(), z.unknown()), { signal }),
+      apiRequest(`${gvrPath(gvr)}/${encodeURIComponent(name)}${toSearch({ namespace, managedFields: managedFields ? 'true' : undefined })}`, z.record(z.string(), z.unknown()), { signal }),
     enabled,
   });
 }

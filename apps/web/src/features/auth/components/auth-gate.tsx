@@ -26,16 +26,11 @@ export function AuthGate({ children, alongside }: { children: ReactNode; /** Ren
     }
   }, [signedOut, pathname, router]);
 
+  let body: ReactNode;
   if (me.data) {
-    return (
-      <>
-        {alongside}
-        <CurrentUserContext value={me.data}>{children}</CurrentUserContext>
-      </>
-    );
-  }
-  if (me.error && !signedOut) {
-    return (
+    body = <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
+  } else if (me.error && !signedOut) {
+    body = (
       <Result
         status="warning"
         title={errorMessage(me.error)}
@@ -46,11 +41,18 @@ export function AuthGate({ children, alongside }: { children: ReactNode; /** Ren
         }
       />
     );
+  } else {
+    body = (
+      <div className="wh-fullscreen-center">
+        <Spin size="large" description={t('loading')} />
+      </div>
+    );
   }
+  // `alongside` sits at one place in the tree whatever the state, so it mounts once (its prefetch runs once).
   return (
-    <div className="wh-fullscreen-center">
+    <>
       {alongside}
-      <Spin size="large" description={t('loading')} />
-    </div>
+      {body}
+    </>
   );
 }

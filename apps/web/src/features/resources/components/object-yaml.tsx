@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { downloadText } from '@/kit/yaml/download';
 import { YamlDiff } from '@/kit/yaml/yaml-diff';
 import { YamlEditor } from '@/kit/yaml/yaml-editor';
-import { useManagedFieldsObject } from '../api';
+import { useResourceObject } from '../api';
 import type { FieldConflict } from '../yaml-apply';
 import { toYaml, useYamlEdit, withoutManagedFields, type Cause, type Review } from './use-yaml-edit';
 
@@ -35,7 +35,7 @@ export function ObjectYaml({
   const t = useTranslations('yaml');
   const edit = useYamlEdit(object, target, latest);
   const [managed, setManaged] = useState(false);
-  const withManaged = useManagedFieldsObject(target ?? NO_GVR, target?.name ?? '', target?.namespace, Boolean(target) && managed);
+  const withManaged = useResourceObject(target ?? NO_GVR, target?.name ?? '', target?.namespace, { managedFields: true, enabled: Boolean(target) && managed });
   const shown = useMemo(() => (managed && withManaged.data ? toYaml(withManaged.data) : edit.live), [managed, withManaged.data, edit.live]);
   const name = (object.metadata as { name?: string } | undefined)?.name ?? 'object';
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
