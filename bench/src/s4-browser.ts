@@ -54,7 +54,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-async function signedInPage(browser: Browser, origin: string): Promise<Page> {
+export async function signedInPage(browser: Browser, origin: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: origin, viewport: { width: 1440, height: 900 } });
   const r = await context.request.post('/api/auth/login', { data: S4_ADMIN, headers: { Origin: origin } });
   if (!r.ok()) throw new Error(`browser login: ${r.status()}`);
@@ -63,7 +63,7 @@ async function signedInPage(browser: Browser, origin: string): Promise<Page> {
 }
 
 /** Navigation start → the first row in the DOM → the next frame (the one that paints it), in page time. */
-async function openList(page: Page, url: string): Promise<number> {
+export async function openList(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __s4: { frame: number | null } }).__s4.frame !== null, undefined, { timeout: 60_000 });
   return page.evaluate(() => (window as unknown as { __s4: { frame: number } }).__s4.frame);
@@ -227,7 +227,11 @@ export async function runBrowser(
       await openList(page, listPath);
       const cdp = profileTo && i === 0 ? await page.context().newCDPSession(page) : null;
       if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+      // BENCH_S4_TRACE=<file>: a Chromium trace (devtools.timeline: style, layout, paint) of the second scroll.
+      const traceTo = process.env.BENCH_S4_TRACE && i === 1 ? process.env.BENCH_S4_TRACE : null;
+      if (traceTo) await browser.startTracing(page, { path: traceTo, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
       scroll.push(await scrollOnce(page, total));
+      if (traceTo) await browser.stopTracing();
       if (cdp && profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       const s = scroll.at(-1)!;
       log(`  (c) scroll ${i + 1}: ${(s.ms / 1000).toFixed(1)} s, longest task ${s.longest.toFixed(0)} ms, ${s.over50} over 50 ms, ≤ ${s.maxDomRows} rows in the DOM`);

@@ -39,6 +39,8 @@ export const ListQuerySchema = z
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
     continue: z.string().max(256).optional(),
+    /** `rows`: each item is the list row (ListRow: naming metadata, every column's cell, the status), not the object. */
+    view: z.enum(['rows']).optional(),
   })
   .meta({ id: 'ResourceListQuery' });
 export type ListQuery = z.output<typeof ListQuerySchema>;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiResource, ListQuery, ResourceList } from '@wheelhouse/shared';
+import { kindDef, rowProjector, type ApiResource, type ListQuery, type ResourceList } from '@wheelhouse/shared';
 import type { Principal } from '../auth/auth.types.js';
 import { AppError } from '../common/errors/app-error.js';
 import { ClustersService } from '../clusters/clusters.service.js';
@@ -58,9 +58,10 @@ export class ResourceReader {
       const namespace = t.ref.namespaced && q.namespace ? q.namespace : undefined;
       const view = this.views.get(informer, namespace, q.sort, q.order, !isFiltered(q, allowed));
       const page = view ? pageOfSorted(view, q, allowed) : pageOf(informer.list(namespace), q, allowed);
+      // The one exit of list pages: Secret values masked here (see maskSecret), before any projection.
+      const items = (isSecretResource(t.ref) ? page.items.map(maskSecret) : page.items) as unknown as Record<string, unknown>[];
       return {
-        // The one exit of list pages: Secret values masked here (see maskSecret).
-        items: (isSecretResource(t.ref) ? page.items.map(maskSecret) : page.items) as unknown as Record<string, unknown>[],
+        items: q.view === 'rows' ? items.map(rowProjector(kindDef(t.ref.group, t.ref.resource), t.ref.printerColumns)) : items,
         total: page.total,
         continue: page.continue,
         resourceVersion: informer.resourceVersion(),

@@ -1,4 +1,5 @@
 import { until } from '../setup/until.js';
+import { kindDef, statusOf } from '@wheelhouse/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { K8sGateway } from '../../src/k8s/k8s.gateway.js';
 import { BUILT_IN_ROLES } from '../../src/rbac/built-in-roles.js';
@@ -89,6 +90,17 @@ describe('generic resource API on a real cluster', () => {
       return r.body.total === 3 && r.body;
     });
     expect(running.items[0].spec.nodeName).toMatch(/.+/);
+    // view=rows: what the list screen shows of each object, worked out here from the kind registry.
+    const rows = await admin.get(`${PODS}?namespace=${NS_A}&labelSelector=app%3Dweb&sort=metadata.name&view=rows`);
+    expect(rows.body.items.map((r: { metadata: { name: string } }) => r.metadata.name)).toEqual(running.items.map((p: { metadata: { name: string } }) => p.metadata.name).sort());
+    const full = running.items.find((p: { metadata: { name: string } }) => p.metadata.name === rows.body.items[0].metadata.name);
+    expect(rows.body.items[0]).toEqual({
+      metadata: expect.objectContaining({ name: full.metadata.name, namespace: NS_A, uid: full.metadata.uid }),
+      cells: expect.objectContaining({ node: full.spec.nodeName, images: full.spec.containers.map((c: { image: string }) => c.image), age: full.metadata.creationTimestamp }),
+      status: expect.objectContaining({ tone: statusOf(kindDef('core', 'pods'), full)?.tone }),
+    });
+    expect(rows.body.items[0].spec).toBeUndefined();
+    expect((await admin.get(`${PODS}?namespace=${NS_A}&view=table`)).status).toBe(400);
   });
 
   it('syncs lists larger than one LIST page (the informer lists in pages of 200)', async () => {

@@ -57,6 +57,8 @@ const nextOrder = (o: SortOrder | undefined): SortOrder => (o === 'ascend' ? 'de
  */
 export function VirtualTable<T>({ rows, rowKey, columns, height, width, onSort, selection, onOpen, onNearEnd, nearEnd = 0, resetKey, loading, empty, labels, testId }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
+  // One function per list of rows: the virtualizer recomputes every row's offset (10,000 objects) when it changes.
+  const getItemKey = useCallback((i: number) => rowKey(rows[i]!), [rows, rowKey]);
   // The virtualizer re-renders this component on scroll by design; nothing here is memoised by a compiler.
   // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
@@ -68,7 +70,7 @@ export function VirtualTable<T>({ rows, rowKey, columns, height, width, onSort, 
     initialRect: { width, height: height + ROW_HEIGHT },
     // The sticky header is the first ROW_HEIGHT pixels of the scroll box; the rows start below it.
     scrollMargin: ROW_HEIGHT,
-    getItemKey: (i) => rowKey(rows[i]!),
+    getItemKey,
     // Scroll updates render in React's next task rather than synchronously inside the scroll event: one long
     // render can then no longer hold the scroll handler (the overscan covers the frame in between).
     useFlushSync: false,
@@ -99,26 +101,24 @@ export function VirtualTable<T>({ rows, rowKey, columns, height, width, onSort, 
     sel.onChange(picked.map(keyOf), picked);
   }, []);
 
+  const selectAll = useCallback((on: boolean) => {
+    const { rows: all, selection: sel, rowKey: keyOf } = latest.current;
+    sel?.onChange(on ? all.map(keyOf) : [], on ? [...all] : []);
+  }, []);
+
   return (
     <div className="wh-vt" role="table" aria-rowcount={rows.length + 1} data-testid={testId}>
       <div ref={scroller} className="wh-vt-scroll" data-vt-scroller="" style={{ height: height + ROW_HEIGHT }}>
-        <div role="rowgroup" className="wh-vt-head" style={{ width: inner }}>
-          <div role="row" className="wh-vt-tr">
-            {selection && (
-              <div role="columnheader" className="wh-vt-th wh-vt-check" style={{ width: SELECTION_WIDTH }}>
-                <Checkbox
-                  aria-label={labels.selectAll}
-                  checked={rows.length > 0 && selectedCount === rows.length}
-                  indeterminate={selectedCount > 0 && selectedCount < rows.length}
-                  onChange={(e) => selection.onChange(e.target.checked ? rows.map(rowKey) : [], e.target.checked ? [...rows] : [])}
-                />
-              </div>
-            )}
-            {columns.map((c) => (
-              <HeaderCell key={c.key} column={c} onSort={onSort} />
-            ))}
-          </div>
-        </div>
+        <Head
+          width={inner}
+          columns={columns}
+          onSort={onSort}
+          selectable={Boolean(selection)}
+          all={rows.length > 0 && selectedCount === rows.length}
+          some={selectedCount > 0 && selectedCount < rows.length}
+          onSelectAll={selectAll}
+          selectAllLabel={labels.selectAll}
+        />
         <div role="rowgroup" className="wh-vt-body" style={{ height: virtualizer.getTotalSize(), width: inner }}>
           {items.map((item) => {
             const row = rows[item.index]!;
@@ -148,6 +148,35 @@ export function VirtualTable<T>({ rows, rowKey, columns, height, width, onSort, 
     </div>
   );
 }
+
+type HeadProps<T> = {
+  width: number;
+  columns: VirtualColumn<T>[];
+  onSort: (key: string, order: SortOrder) => void;
+  selectable: boolean;
+  all: boolean;
+  some: boolean;
+  onSelectAll: (on: boolean) => void;
+  selectAllLabel: string;
+};
+
+/** The sticky header row: memoised, so a scrolled frame does not render its checkbox and sort buttons again. */
+const Head = memo(function Head<T>({ width, columns, onSort, selectable, all, some, onSelectAll, selectAllLabel }: HeadProps<T>) {
+  return (
+    <div role="rowgroup" className="wh-vt-head" style={{ width }}>
+      <div role="row" className="wh-vt-tr">
+        {selectable && (
+          <div role="columnheader" className="wh-vt-th wh-vt-check" style={{ width: SELECTION_WIDTH }}>
+            <Checkbox aria-label={selectAllLabel} checked={all} indeterminate={some} onChange={(e) => onSelectAll(e.target.checked)} />
+          </div>
+        )}
+        {columns.map((c) => (
+          <HeaderCell key={c.key} column={c} onSort={onSort} />
+        ))}
+      </div>
+    </div>
+  );
+}) as <T>(props: HeadProps<T>) => ReactNode;
 
 function HeaderCell<T>({ column: c, onSort }: { column: VirtualColumn<T>; onSort: (key: string, order: SortOrder) => void }) {
   const sort = c.sortable ? () => onSort(c.key, nextOrder(c.sortOrder)) : undefined;

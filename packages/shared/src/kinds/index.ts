@@ -44,3 +44,5 @@ export function listColumns(
 export function statusOf(def: KindDef | undefined, o: K8sObject): Status | undefined {
   return def?.status ? def.status(o) : genericStatus(o);
 }
+
+export { rowProjector, isListRow, cellOf, rowStatus, type ListRow } from './rows.js';

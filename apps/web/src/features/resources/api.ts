@@ -61,6 +61,8 @@ export type ListParams = {
   order: 'asc' | 'desc';
   limit: number;
   continue?: string;
+  /** `rows`: the API sends list rows (ListRow), not whole objects. */
+  view?: 'rows';
 };
 
 export const listKey = (gvr: Gvr) => ['resources', gvr.cluster, gvr.group, gvr.version, gvr.resource] as const;
@@ -111,6 +113,8 @@ export const listParams = (view: ListView, namespaced: boolean): Omit<ListParams
   order: view.order,
   // The server's largest page: fewer requests while scrolling through 10,000 rows.
   limit: MAX_PAGE_SIZE,
+  // What the table shows of each object, not the object: a tenth of the bytes to parse and keep.
+  view: 'rows',
 });
 
 const objectPath = (gvr: Gvr, name: string, namespace?: string) =>

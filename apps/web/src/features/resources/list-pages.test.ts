@@ -1,7 +1,7 @@
 import type { ResourceList } from '@wheelhouse/shared';
 import { describe, expect, it } from 'vitest';
 import { listKey, pagesKey } from './api';
-import { applyDeltas, patchedInPlace, rowsOf, totalOf, type ListPages } from './list-pages';
+import { applyDeltas, isRowsView, patchedInPlace, rowsOf, totalOf, type ListPages } from './list-pages';
 
 const obj = (name: string, extra: Record<string, unknown> = {}) => ({ metadata: { name, namespace: 'a', uid: `uid-${name}` }, ...extra });
 const page = (names: string[], total: number, cont: string | null): ResourceList => ({
@@ -14,6 +14,9 @@ const page = (names: string[], total: number, cont: string | null): ResourceList
 });
 const pages = (...p: ResourceList[]): ListPages => ({ pages: p, pageParams: p.map((_, i) => (i ? `c${i}` : undefined)) });
 const names = (d: ListPages) => rowsOf(d).map((o) => (o.metadata as { name: string }).name);
+
+const gvr = { cluster: 'c', group: 'core', version: 'v1', resource: 'pods' };
+const view = (params: Record<string, unknown>) => [...pagesKey(gvr), { order: 'asc', limit: 500, ...params }];
 
 describe('list pages', () => {
   it('flattens pages once per object and takes the newest total', () => {
@@ -47,8 +50,6 @@ describe('list pages', () => {
   });
 
   it('re-fetches after updates only the views an update could reorder or refilter', () => {
-    const gvr = { cluster: 'c', group: 'core', version: 'v1', resource: 'pods' };
-    const view = (params: Record<string, unknown>) => [...pagesKey(gvr), { order: 'asc', limit: 500, ...params }];
     expect(patchedInPlace(view({ sort: 'metadata.name' }))).toBe(true);
     expect(patchedInPlace(view({ sort: 'metadata.creationTimestamp', namespace: 'a' }))).toBe(true);
     // A status column can change with any update; so can the labels a filter or selector matches.
@@ -57,5 +58,11 @@ describe('list pages', () => {
     expect(patchedInPlace(view({ sort: 'metadata.name', labelSelector: 'app=web' }))).toBe(false);
     // Single objects, relations and plain lists of the kind are not patched by deltas.
     expect(patchedInPlace([...listKey(gvr), 'object', 'a', 'web'])).toBe(false);
+  });
+
+  it('tells views of list rows (live changes arrive there as rows) from views of whole objects', () => {
+    expect(isRowsView(view({ sort: 'metadata.name', view: 'rows' }))).toBe(true);
+    expect(isRowsView(view({ sort: 'metadata.name' }))).toBe(false);
+    expect(isRowsView([...listKey(gvr), { view: 'rows' }])).toBe(false);
   });
 });

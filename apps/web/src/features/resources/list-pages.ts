@@ -77,6 +77,13 @@ export function applyDeltas(data: ListPages, events: readonly { type: DeltaType;
   return { ...data, pages: pages.map((p, i) => (i === last && removed.size ? { ...p, total: Math.max(0, p.total - removed.size) } : p)) };
 }
 
+type ViewParams = { sort?: string; q?: string; labelSelector?: string; view?: string };
+/** The parameters of an infinite list view's query (`[...listKey, 'pages', params]`), undefined for other queries. */
+const viewParams = (queryKey: readonly unknown[]) => (queryKey[5] === 'pages' ? (queryKey[6] as ViewParams | undefined) : undefined);
+
+/** Whether a list view holds list rows (`view: 'rows'`, ListRow) rather than whole objects. */
+export const isRowsView = (queryKey: readonly unknown[]) => viewParams(queryKey)?.view === 'rows';
+
 // Sort keys no update can change: a MODIFIED object keeps its place in a list sorted by one of them.
 const IMMUTABLE_SORTS = new Set(['metadata.name', 'metadata.namespace', 'metadata.creationTimestamp']);
 
@@ -87,7 +94,6 @@ const IMMUTABLE_SORTS = new Set(['metadata.name', 'metadata.namespace', 'metadat
  * at 10,000 rows is most of a live list's cost; any other view, and any other batch, is re-fetched.
  */
 export function patchedInPlace(queryKey: readonly unknown[]): boolean {
-  if (queryKey[5] !== 'pages') return false;
-  const params = queryKey[6] as { sort?: string; q?: string; labelSelector?: string } | undefined;
+  const params = viewParams(queryKey);
   return Boolean(params?.sort && IMMUTABLE_SORTS.has(params.sort) && !params.q && !params.labelSelector);
 }

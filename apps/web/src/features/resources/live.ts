@@ -1,10 +1,10 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ClientToServerEvents, ServerToClientEvents, WatchAck } from '@wheelhouse/shared';
+import { kindDef, rowProjector, type ClientToServerEvents, type Discovery, type K8sObject, type ServerToClientEvents, type WatchAck } from '@wheelhouse/shared';
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { listKey, pagesKey, type Gvr } from './api';
-import { applyDeltas, patchedInPlace, type ListPages } from './list-pages';
+import { applyDeltas, isRowsView, patchedInPlace, type ListPages } from './list-pages';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -56,7 +56,16 @@ export function useLiveList(gvr: Gvr, namespace: string | undefined): LiveState 
     };
     const onDeltas = (p: Parameters<ServerToClientEvents['deltas']>[0]) => {
       if (p.channel !== channel) return;
-      queryClient.setQueriesData<ListPages>({ queryKey: pagesKey(key) }, (d) => (d ? applyDeltas(d, p.events) : d));
+      // Views of list rows get the changed objects as rows, made as the API makes them (rowProjector).
+      let rowEvents: typeof p.events | undefined;
+      const asRows = () => {
+        const printer = queryClient.getQueryData<Discovery>(['discovery', cluster])?.resources.find((r) => (r.group || 'core') === (group || 'core') && r.version === version && r.resource === resource)?.printerColumns;
+        const project = rowProjector(kindDef(group, resource), printer);
+        return p.events.map((e) => ({ ...e, object: project(e.object as K8sObject) }));
+      };
+      for (const [queryKey, d] of queryClient.getQueriesData<ListPages>({ queryKey: pagesKey(key) })) {
+        if (d) queryClient.setQueryData<ListPages>(queryKey, applyDeltas(d, isRowsView(queryKey) ? (rowEvents ??= asRows()) : p.events));
+      }
       // Adds and deletes move rows and change totals: every view again. Updates only where they could move one.
       refresh(p.events.some((e) => e.type !== 'MODIFIED'));
     };

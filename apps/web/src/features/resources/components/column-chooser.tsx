@@ -26,7 +26,9 @@ export function useVisibleColumns(kind: string, columns: ColumnDef[]): [ColumnDe
     window.localStorage.setItem(storageKey(kind), JSON.stringify(keys));
     window.dispatchEvent(new Event(CHANGED));
   };
-  return [columns.filter((c) => !c.optional || chosen.has(c.key)), chosen, choose];
+  // One array while nothing changes: the table's rows are memoised on their columns.
+  const visible = useMemo(() => columns.filter((c) => !c.optional || chosen.has(c.key)), [columns, chosen]);
+  return [visible, chosen, choose];
 }
 
 export function ColumnChooser({ columns, chosen, onChange, title }: { columns: ColumnDef[]; chosen: Set<string>; onChange: (keys: string[]) => void; title: (c: ColumnDef) => string }) {

@@ -3,7 +3,7 @@ import { Alert, Card, Flex, Input, Space, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { kindDef, listColumns, type ColumnDef } from '@wheelhouse/shared';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ApiError, isApiError, isKnownErrorCode } from '@/lib/api-client';
 import { useErrorMessage } from '@/lib/use-error-message';
 import { listParams, useKindInfo, useResourcePages, type Gvr } from '../api';
@@ -42,9 +42,10 @@ export function ResourceListPage({ gvr }: { gvr: Gvr }) {
   // One namespace picked: its column would repeat the same value on every row.
   const showNamespace = namespaced && !params.namespace;
   const printer = info?.printerColumns;
-  const all = listColumns(def, { showNamespace, printer }); // memoized by the React compiler
+  // Stable between renders (a page loaded, a live change): the table's rows are memoised on their columns.
+  const all = useMemo(() => listColumns(def, { showNamespace, printer }), [def, showNamespace, printer]);
   const [specs, chosen, choose] = useVisibleColumns(`${gvr.group || 'core'}/${gvr.resource}`, all);
-  const title = (c: ColumnDef) => c.title ?? t(`columns.${c.key}` as 'columns.name');
+  const title = useCallback((c: ColumnDef) => c.title ?? t(`columns.${c.key}` as 'columns.name'), [t]);
   const badSelector = isApiError(list.error, 'INVALID_LABEL_SELECTOR');
   // Hidden when the kind cannot be deleted at all; the API still checks each object against the user's roles.
   const canDelete = !info || info.verbs.includes('delete');

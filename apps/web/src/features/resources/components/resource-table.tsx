@@ -1,5 +1,5 @@
 'use client';
-import type { ColumnDef, KindDef } from '@wheelhouse/shared';
+import { cellOf, type ColumnDef, type KindDef } from '@wheelhouse/shared';
 import { Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -88,8 +88,8 @@ export function ResourceTable({ gvr, def, specs, title, view, setView, list, sel
           spec.key === 'name' ? (
             // The name opens the detail page; the rest of the row opens the quick-look drawer. No prefetch on
             // sight: scrolling through thousands of rows would request every object's route.
-            <Link className="wh-vt-ellipsis" href={objectHref(gvr, text(spec.value(o)), text(pick(o, 'metadata.namespace')) || undefined)} prefetch={false}>
-              {text(spec.value(o))}
+            <Link className="wh-vt-ellipsis" href={objectHref(gvr, text(cellOf(spec, o)), text(pick(o, 'metadata.namespace')) || undefined)} prefetch={false}>
+              {text(cellOf(spec, o))}
             </Link>
           ) : (
             <Cell column={spec} def={def} object={o} />
