@@ -16,3 +16,4 @@ export * from './search.js';
 export * from './timeline.js';
 export * from './manifests.js';
 export * from './secrets.js';
+export * from './workloads/index.js';
