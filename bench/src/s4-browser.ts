@@ -73,7 +73,7 @@ export async function openList(page: Page, url: string): Promise<number> {
  * Types one character into the name filter and times keydown → the frame that shows the new first row. The box
  * filters on Enter (antd Input.Search), so Enter follows the character at once; the time runs from the character.
  */
-async function filterOnce(page: Page, { base, baseFirst, char, expected }: FilterCase): Promise<number> {
+export async function filterOnce(page: Page, { base, baseFirst, char, expected }: FilterCase): Promise<number> {
   const box = page.locator(SEARCH);
   await box.fill(base);
   await box.press('Enter');

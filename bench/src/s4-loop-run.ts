@@ -9,7 +9,7 @@ import type { FilterCase } from './s4-browser.ts';
 const URL_PATH = `/clusters/s4-a/r/core/v1/pods?namespace=${S4_NS.pods}`;
 
 export async function runOnce(cons: Console, n: number, mode: string, log: (m: string) => void): Promise<void> {
-  const { launch, openList, runBrowser, signedInPage } = (await import(`./s4-browser.ts?run=${n}`)) as typeof import('./s4-browser.ts');
+  const { filterOnce, launch, openList, runBrowser, signedInPage } = (await import(`./s4-browser.ts?run=${n}`)) as typeof import('./s4-browser.ts');
   const browser = await launch();
   try {
     const page = await signedInPage(browser, cons.origin);
@@ -32,6 +32,11 @@ export async function runOnce(cons: Console, n: number, mode: string, log: (m: s
       });
       log(`(a) ${first.toFixed(0)} ms${i === 3 ? ` (profiled: /tmp/s4-loop-${n}.load.cpuprofile)` : ''}\n   ${t}`);
     }
+    // Styles antd still generates in the browser (what scripts/antd-styles.mjs did not build ahead).
+    const runtime = await page.evaluate(() =>
+      [...document.querySelectorAll('style')].filter((s) => !s.id).map((s) => `${s.innerHTML.length}B ${s.innerHTML.slice(0, 90)}`),
+    );
+    log(`runtime styles: ${runtime.length}\n   ${runtime.join('\n   ')}`);
   } finally {
     await browser.close();
   }
@@ -46,6 +51,34 @@ export async function runOnce(cons: Console, n: number, mode: string, log: (m: s
   for (const char of '0123456789') {
     const expected = (await get(base + char)).items[0]?.metadata.name ?? '';
     if (expected && expected !== baseFirst) filters.push({ base, baseFirst, char, expected });
+  }
+  if (mode === 'b') {
+    const b = await launch();
+    try {
+      const page = await signedInPage(b, cons.origin);
+      await openList(page, URL_PATH);
+      for (let i = 0; i < 10; i++) {
+        const ms = await filterOnce(page, filters[i % filters.length]!);
+        const req = await page.evaluate(async (took) => {
+          const since = performance.now() - took - 300;
+          const long = await new Promise<PerformanceEntry[]>((resolve) => {
+            const o = new PerformanceObserver(() => undefined);
+            o.observe({ type: 'longtask', buffered: true });
+            setTimeout(() => { resolve(o.takeRecords()); o.disconnect(); }, 50);
+          });
+          const r = (v: number) => Math.round(v);
+          const reqs = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((x) => x.startTime > since && x.name.includes('/api/'));
+          return [
+            ...reqs.map((e) => `${r(e.startTime)}→${r(e.responseEnd)} ${e.name.replace(location.origin, '').slice(0, 120)}`),
+            `long tasks: ${long.filter((e) => e.startTime > since).map((e) => `${r(e.startTime)}+${r(e.duration)}`).join(' ')}`,
+          ].join('\n   ');
+        }, ms);
+        log(`(b) ${ms.toFixed(0)} ms, ended ${await page.evaluate(() => Math.round(performance.now()))}\n   ${req}`);
+      }
+    } finally {
+      await b.close();
+    }
+    return;
   }
   const total = (await json<List>(cons.admin, 'GET', `${pods}?namespace=${S4_NS.pods}&limit=1`)).total;
   process.env.BENCH_S4_PROFILE = `/tmp/s4-loop-${n}.cpuprofile`;

@@ -89,7 +89,8 @@ test('screens', async ({ page }) => {
   await page.getByRole('tab', { name: 'YAML' }).click();
   await page.getByRole('button', { name: 'Edit YAML' }).click();
   await pasteIntoEditor(page, page.getByTestId('yaml-edit'), stringify({ ...pod, spec: { ...pod.spec, terminationGracePeriodSeconds: 'soon', containers: [{ ...pod.spec.containers[0], imagePullPolicy: 'Sometimes' }] } }));
-  // F8 goes to the first problem and shows its message in place.
+  // F8 goes to the first problem and shows its message in place (once the check has found them: it is debounced).
+  await expect(page.getByTestId('yaml-edit').locator('[data-problems]')).toHaveAttribute('data-problems', /^[1-9]/);
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('F8');
   await expect(page.locator('.marker-widget')).toContainText(/Must be one of|Expected integer/);

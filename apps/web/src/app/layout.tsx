@@ -6,6 +6,8 @@ import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { COLOR_SCHEME_HINT, THEME_COOKIE, initialTheme, isTheme } from '@/i18n/locales';
+// antd's styles for the first screens, built ahead (scripts/antd-styles.mjs); ours after them.
+import './antd-styles.generated.css';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -11,10 +11,11 @@ import { useState, type ReactNode } from 'react';
 import type { ThemeMode } from '@/i18n/locales';
 import { makeQueryClient } from '@/lib/query-client';
 import { ThemeModeProvider, useThemeMode } from '@/lib/theme-mode';
+import THEME from './antd-theme.json';
 
 // System fonts only (nothing downloaded); CJK faces before the generic fallback so Chinese never renders in a serif.
-export const FONT_FAMILY =
-  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+// The tokens sit in JSON: scripts/antd-styles.mjs builds the static first-screen styles with the same theme.
+export const FONT_FAMILY = THEME.token.fontFamily;
 
 /**
  * Toasts start below the 56 px header and below drawer title bars, where close buttons and primary actions sit: at
@@ -32,7 +33,7 @@ function AntdConfig({ children }: { children: ReactNode }) {
       locale={locale === 'zh' ? zhCN : enUS}
       theme={{
         algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
-        token: { fontFamily: FONT_FAMILY, colorPrimary: '#1668dc', borderRadius: 6 },
+        token: THEME.token,
       }}
     >
       <App message={{ top: MESSAGE_TOP }}>{children}</App>

@@ -52,6 +52,8 @@ export function attachSchema(monaco: MonacoApi, editor: Editor, schema: KindSche
       endColumn: p.end.column,
     }));
     monaco.editor.setModelMarkers(model, OWNER, markers);
+    // How many problems the check found, on the editor's element: what automation (and tests) wait for.
+    editor.getDomNode()?.setAttribute('data-problems', String(markers.length));
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const changes = model.onDidChangeContent(() => {

@@ -2,8 +2,8 @@
 import { cellOf, type ColumnDef, type KindDef } from '@wheelhouse/shared';
 import { Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { VirtualTable, type SortOrder, type VirtualColumn } from '@/kit/virtual-table';
 import { objectHref, type Gvr, type useResourcePages } from '../api';
 import { pick, text, type K8sObject } from '../columns';
@@ -75,6 +75,17 @@ export function ResourceTable({ gvr, def, specs, title, view, setView, list, sel
   const rows = useMemo(() => rowsOf(list.data), [list.data]);
   const total = totalOf(list.data);
 
+  const router = useRouter();
+  // A plain click navigates inside the app; with a modifier or another button the browser opens a tab as usual.
+  const follow = useCallback(
+    (e: MouseEvent<HTMLAnchorElement>) => {
+      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      router.push(e.currentTarget.getAttribute('href') ?? '/');
+    },
+    [router],
+  );
+
   const columns: VirtualColumn<K8sObject>[] = useMemo(
     () =>
       specs.map((spec) => ({
@@ -86,16 +97,17 @@ export function ResourceTable({ gvr, def, specs, title, view, setView, list, sel
         sortOrder: spec.sort === view.sort ? (view.order === 'asc' ? 'ascend' : 'descend') : null,
         render: (o: K8sObject) =>
           spec.key === 'name' ? (
-            // The name opens the detail page; the rest of the row opens the quick-look drawer. No prefetch on
-            // sight: scrolling through thousands of rows would request every object's route.
-            <Link className="wh-vt-ellipsis" href={objectHref(gvr, text(cellOf(spec, o)), text(pick(o, 'metadata.namespace')) || undefined)} prefetch={false}>
+            // The name opens the detail page; the rest of the row opens the quick-look drawer. A plain link, not
+            // next/link: that one registers every anchor it mounts (prefetch on sight, pending state) and rows
+            // mount by the thousand while scrolling, which kept garbage collection busy; `follow` navigates.
+            <a className="wh-vt-ellipsis" href={objectHref(gvr, text(cellOf(spec, o)), text(pick(o, 'metadata.namespace')) || undefined)} onClick={follow}>
               {text(cellOf(spec, o))}
-            </Link>
+            </a>
           ) : (
             <Cell column={spec} def={def} object={o} />
           ),
       })),
-    [specs, title, view.sort, view.order, gvr, def],
+    [specs, title, view.sort, view.order, gvr, def, follow],
   );
 
   // The next page is asked for once the last row drawn is within PREFETCH_ROWS of the end of what is loaded
